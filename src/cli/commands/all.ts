@@ -1,0 +1,8 @@
+import type { CliCommand } from './command.js';
+import { indexCommand } from './index-command.js';
+import { passageCommand } from './passage.js';
+import { sourcesCommand } from './sources.js';
+import { verifyCommand } from './verify.js';
+
+/** Every CLI command, in the order `--help` lists them. */
+export const CLI_COMMANDS: readonly CliCommand[] = [indexCommand, sourcesCommand, passageCommand, verifyCommand];

@@ -1,0 +1,46 @@
+import { type Config, parseConfig } from '../config/load-config.js';
+import { CitebotFailure, type CitebotError, formatError } from '../core/errors.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import type { Embedder } from '../embedding/embedder.js';
+import { openEmbedder } from '../runtime/open-embedder.js';
+
+export interface CliContext {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Machine-readable or primary output: stdout. Logs and progress go to stderr. */
+  print(text: string): void;
+  /** The embedding model, loaded on first use; null when it cannot be loaded. */
+  embedder(): Promise<Embedder | null>;
+  /** Reports an expected failure in one line and sets a failing exit code. */
+  fail(error: CitebotError, exitCode?: number): void;
+}
+
+/** Config is validated on first use, so `--help` works even with a broken `.env`. */
+export class LazyCliContext {
+  private context: CliContext | undefined;
+  private embedderLoad: Promise<Embedder | null> | undefined;
+
+  get(): CliContext {
+    if (this.context) return this.context;
+    const parsed = parseConfig(process.env);
+    if (!parsed.ok) throw new CitebotFailure(parsed.error);
+    const config = parsed.value;
+    const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+    this.context = {
+      config,
+      logger,
+      print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+      embedder: () => (this.embedderLoad ??= openEmbedder(config, logger)),
+      fail(error, exitCode = 1) {
+        process.stderr.write(`citebot: ${formatError(error)}\n`);
+        process.exitCode = exitCode;
+      },
+    };
+    return this.context;
+  }
+
+  async close(): Promise<void> {
+    const embedder = await this.embedderLoad;
+    await embedder?.dispose();
+  }
+}

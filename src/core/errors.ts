@@ -1,0 +1,119 @@
+/**
+ * The one catalogue of citebot's expected failures. Every message a user or
+ * maintainer can see is written here, with the command that gets them unstuck,
+ * so wording stays consistent between the CLI, the bot and the logs.
+ */
+
+interface Described {
+  readonly message: string;
+  readonly hint?: string;
+}
+
+const catalogue = {
+  CONFIG_INVALID: (p: { problems: string[] }) => ({
+    message: `invalid configuration: ${p.problems.join('; ')}`,
+    hint: 'fix the variables in .env (see .env.example)',
+  }),
+  CORPUS_DIR_MISSING: (p: { dir: string }) => ({
+    message: `corpus folder ${p.dir} does not exist`,
+    hint: 'create it or set CORPUS_DIR',
+  }),
+  DOCUMENT_EMPTY: (p: { file: string }) => ({ message: `${p.file} is empty; skipped` }),
+  DOCUMENT_BINARY: (p: { file: string }) => ({ message: `${p.file} looks binary, not text; skipped` }),
+  DOCUMENT_UNREADABLE: (p: { file: string; reason: string }) => ({
+    message: `${p.file} could not be read (${p.reason}); skipped`,
+  }),
+  DOCUMENT_UNSUPPORTED: (p: { file: string }) => ({
+    message: `${p.file} is not .md, .txt or .html; skipped`,
+  }),
+  DOCUMENT_TOO_LARGE: (p: { file: string; bytes: number; limit: number }) => ({
+    message: `${p.file} is ${p.bytes} bytes, over the ${p.limit}-byte limit; skipped`,
+    hint: 'split it into several documents or raise MAX_DOCUMENT_BYTES',
+  }),
+  DOCUMENT_NO_PARAGRAPHS: (p: { file: string }) => ({ message: `${p.file} has no paragraphs of text; skipped` }),
+  DOCUMENT_ID_INVALID: (p: { file: string }) => ({
+    message: `${p.file} has no usable document id (its file name has no letters or digits)`,
+    hint: 'rename the file',
+  }),
+  DUPLICATE_DOCUMENT_ID: (p: { id: string; first: string; second: string }) => ({
+    message: `document id "${p.id}" is used by both ${p.first} and ${p.second}`,
+    hint: 'rename one of the files',
+  }),
+  MODEL_UNAVAILABLE: (p: { model: string; cacheDir: string; reason: string }) => ({
+    message: `embedding model "${p.model}" could not be loaded from ${p.cacheDir} or downloaded (${p.reason})`,
+    hint: 'check EMBEDDING_MODEL and MODEL_CACHE_DIR, or connect once to download it',
+  }),
+  INDEX_MISSING: (p: { dir: string }) => ({
+    message: `no index in ${p.dir}`,
+    hint: 'run `npm run index`',
+  }),
+  INDEX_CORRUPT: (p: { dir: string; reason: string }) => ({
+    message: `the index in ${p.dir} is damaged (${p.reason})`,
+    hint: 'run `npm run index -- --full`',
+  }),
+  INDEX_FORMAT_MISMATCH: (p: { found: number; expected: number }) => ({
+    message: `the index was written in format ${p.found}; this citebot reads format ${p.expected}`,
+    hint: 'run `npm run index -- --full`',
+  }),
+  INDEX_MODEL_MISMATCH: (p: { found: string; expected: string }) => ({
+    message: `the index was built with ${p.found} but the configured model is ${p.expected}`,
+    hint: 'run `npm run index -- --full`, or set EMBEDDING_MODEL back',
+  }),
+  INDEX_DIMENSIONS_MISMATCH: (p: { found: number; expected: number }) => ({
+    message: `the index holds ${p.found}-dimensional vectors but the model produces ${p.expected}`,
+    hint: 'run `npm run index -- --full`',
+  }),
+  INDEX_BUSY: (p: { dir: string; pid: number }) => ({
+    message: `another indexer (pid ${p.pid}) is writing ${p.dir}`,
+    hint: 'wait for it to finish, or delete its lock file if that process is gone',
+  }),
+  PASSAGE_REF_INVALID: (p: { ref: string }) => ({
+    message: `"${p.ref}" is not a passage reference`,
+    hint: 'use the form <document>#p<number>, e.g. trump-putin-call#p3',
+  }),
+  PASSAGE_NOT_FOUND: (p: { ref: string }) => ({
+    message: `there is no passage ${p.ref}`,
+    hint: 'run `npm run cli -- sources` to list documents and their paragraph counts',
+  }),
+  QUESTION_EMPTY: () => ({ message: 'the question is empty', hint: 'ask a question about the essays' }),
+  QUESTION_TOO_LONG: (p: { length: number; limit: number }) => ({
+    message: `the question is ${p.length} characters long; the limit is ${p.limit}`,
+    hint: 'shorten it to the point you want answered',
+  }),
+  SETTINGS_CORRUPT: (p: { file: string; reason: string }) => ({
+    message: `settings file ${p.file} is damaged (${p.reason}); using defaults for that server`,
+    hint: 'set them again with /config, which rewrites the file',
+  }),
+  FILE_OUTSIDE_CORPUS: (p: { path: string }) => ({
+    message: `${p.path} would be written outside the corpus folder`,
+    hint: 'use a plain document id such as my-essay',
+  }),
+} satisfies Record<string, (params: never) => Described>;
+
+export type ErrorCode = keyof typeof catalogue;
+type ParamsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];
+
+export interface CitebotError<C extends ErrorCode = ErrorCode> extends Described {
+  readonly code: C;
+}
+
+export function citebotError<C extends ErrorCode>(
+  code: C,
+  ...params: ParamsOf<C> extends undefined ? [] : [ParamsOf<C>]
+): CitebotError<C> {
+  const describe = catalogue[code] as (p: ParamsOf<C> | undefined) => Described;
+  return { code, ...describe(params[0]) };
+}
+
+/** One line, for terminals and logs: what went wrong, then what to do. */
+export function formatError(error: Described): string {
+  return error.hint ? `${error.message}. To fix: ${error.hint}.` : `${error.message}.`;
+}
+
+/** Carries a catalogued error through code that can only throw (callbacks, library hooks). */
+export class CitebotFailure extends Error {
+  constructor(readonly error: CitebotError) {
+    super(formatError(error));
+    this.name = 'CitebotFailure';
+  }
+}

@@ -1,0 +1,205 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { type CitebotError, citebotError } from '../core/errors.js';
+import { err, ok, type Result } from '../core/result.js';
+import { writeFileAtomic } from '../storage/atomic-file.js';
+import { sha256File } from '../storage/sha256-file.js';
+import { KeywordIndex } from './keyword-index.js';
+import { type IndexedDocument, Library } from './library.js';
+import {
+  describeModel,
+  INDEX_FORMAT,
+  type Manifest,
+  type ManifestFile,
+  manifestSchema,
+  type ModelIdentity,
+  sameModel,
+} from './manifest.js';
+import { VectorStore } from './vector-store.js';
+
+/**
+ * The index folder holds generations of three data files (texts, keyword index,
+ * vectors), each named after the build that wrote it, and one manifest naming the
+ * current generation with checksums. The manifest is written last and atomically,
+ * so readers always see a complete generation: the new one or the one before.
+ */
+export const MANIFEST_FILE = 'manifest.json';
+const GENERATION_FILE = /^(texts|keyword|vectors)-[a-z0-9-]+\.(json|hnsw)$/;
+const TEMPORARY_FILE = /^\..*\.tmp$/;
+
+export interface LoadedIndex {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  readonly library: Library;
+  /** Null when the index has no vectors or they were not asked for. */
+  readonly vectors: VectorStore | null;
+  readonly keyword: KeywordIndex;
+}
+
+export interface IndexContents {
+  readonly manifest: Omit<Manifest, 'files'>;
+  readonly texts: Readonly<Record<string, string>>;
+  readonly keyword: KeywordIndex;
+  readonly vectors: VectorStore | null;
+}
+
+export function newBuildId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'z').toLowerCase();
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function readManifest(dir: string): Promise<Result<Manifest, CitebotError>> {
+  let raw: string;
+  try {
+    raw = await readFile(path.join(dir, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return err(citebotError('INDEX_MISSING', { dir }));
+    return err(citebotError('INDEX_CORRUPT', { dir, reason: `manifest.json cannot be read: ${String(error)}` }));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return err(citebotError('INDEX_CORRUPT', { dir, reason: 'manifest.json is not valid JSON' }));
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format !== INDEX_FORMAT) {
+    return err(citebotError('INDEX_FORMAT_MISMATCH', { found: format, expected: INDEX_FORMAT }));
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) return err(citebotError('INDEX_CORRUPT', { dir, reason: 'manifest.json has missing or invalid fields' }));
+  return ok(parsed.data);
+}
+
+/** Loads the generation a manifest names, checking every file against its checksum first. */
+export async function loadGeneration(
+  dir: string,
+  manifest: Manifest,
+  options: { readonly withVectors: boolean },
+): Promise<Result<LoadedIndex, CitebotError>> {
+  const corrupt = (reason: string) => err(citebotError('INDEX_CORRUPT', { dir, reason }));
+  const textsRaw = await readVerified(dir, manifest.files.texts);
+  if (!textsRaw.ok) return corrupt(textsRaw.error);
+  const keywordRaw = await readVerified(dir, manifest.files.keyword);
+  if (!keywordRaw.ok) return corrupt(keywordRaw.error);
+
+  let texts: Record<string, unknown>;
+  let keyword: KeywordIndex;
+  try {
+    texts = JSON.parse(textsRaw.value.toString('utf8')) as Record<string, unknown>;
+    keyword = await KeywordIndex.load(keywordRaw.value.toString('utf8'));
+  } catch {
+    return corrupt('a data file does not parse');
+  }
+  const documents: IndexedDocument[] = [];
+  for (const document of manifest.documents) {
+    const text = texts[document.id];
+    if (typeof text !== 'string' || document.chunks.some((chunk) => chunk.span.end > text.length)) {
+      return corrupt(`the stored text of ${document.id} does not match the manifest`);
+    }
+    documents.push({ ...document, text, chunks: document.chunks.map((chunk) => ({ ...chunk, docId: document.id })) });
+  }
+  const library = new Library(documents);
+
+  let vectors: VectorStore | null = null;
+  if (options.withVectors && manifest.files.vectors && manifest.model) {
+    const file = path.join(dir, manifest.files.vectors.name);
+    const check = await verifyFile(file, manifest.files.vectors);
+    if (!check.ok) return corrupt(check.error);
+    vectors = await VectorStore.open(file, manifest.model.dimensions, manifest.hnsw, library.chunkCount);
+  }
+  return ok({ dir, manifest, library, vectors, keyword });
+}
+
+export interface LoadOptions {
+  readonly withVectors: boolean;
+  /** Refuse an index whose vectors came from another model or have other dimensions. */
+  readonly expectModel?: ModelIdentity;
+}
+
+export async function loadIndex(dir: string, options: LoadOptions): Promise<Result<LoadedIndex, CitebotError>> {
+  const manifest = await readManifest(dir);
+  if (!manifest.ok) return manifest;
+  const refusal = options.expectModel && modelRefusal(manifest.value, options.expectModel);
+  if (refusal) return err(refusal);
+  return loadGeneration(dir, manifest.value, options);
+}
+
+function modelRefusal(manifest: Manifest, expected: ModelIdentity): CitebotError | undefined {
+  const found = manifest.model;
+  if (!found || !sameModel(found, expected)) {
+    return citebotError('INDEX_MODEL_MISMATCH', {
+      found: found ? describeModel(found) : 'none (keyword-only index)',
+      expected: describeModel(expected),
+    });
+  }
+  if (found.dimensions !== expected.dimensions) {
+    return citebotError('INDEX_DIMENSIONS_MISMATCH', { found: found.dimensions, expected: expected.dimensions });
+  }
+  return undefined;
+}
+
+/** Writes a new generation's data files, then the manifest that makes it current. */
+export async function saveIndex(dir: string, contents: IndexContents): Promise<Manifest> {
+  await mkdir(dir, { recursive: true });
+  const buildId = contents.manifest.buildId;
+  const texts = await writeData(dir, `texts-${buildId}.json`, JSON.stringify(contents.texts));
+  const keyword = await writeData(dir, `keyword-${buildId}.json`, contents.keyword.serialize());
+  let vectors: ManifestFile | null = null;
+  if (contents.vectors) {
+    const name = `vectors-${buildId}.hnsw`;
+    const file = path.join(dir, name);
+    await contents.vectors.save(file);
+    vectors = { name, sha256: await sha256File(file), bytes: (await stat(file)).size };
+  }
+  const manifest: Manifest = { ...contents.manifest, files: { texts, keyword, vectors } };
+  await writeFileAtomic(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest));
+  return manifest;
+}
+
+/**
+ * Deletes data files that no kept manifest names, and temporary files left by a
+ * crashed build. The previous generation is kept so that a reader that read the
+ * old manifest a moment ago can still open its files.
+ */
+export async function pruneGenerations(dir: string, keep: readonly Manifest[]): Promise<string[]> {
+  const referenced = new Set(
+    keep.flatMap((manifest) => [manifest.files.texts.name, manifest.files.keyword.name, manifest.files.vectors?.name]),
+  );
+  const removed: string[] = [];
+  for (const name of await readdir(dir)) {
+    if ((GENERATION_FILE.test(name) && !referenced.has(name)) || TEMPORARY_FILE.test(name)) {
+      await rm(path.join(dir, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+async function writeData(dir: string, name: string, data: string): Promise<ManifestFile> {
+  const bytes = Buffer.from(data, 'utf8');
+  await writeFileAtomic(path.join(dir, name), bytes);
+  return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+async function readVerified(dir: string, file: ManifestFile): Promise<Result<Buffer, string>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(dir, file.name));
+  } catch {
+    return err(`${file.name} is missing`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return sha256 === file.sha256 ? ok(bytes) : err(`${file.name} does not match its checksum`);
+}
+
+async function verifyFile(file: string, expected: ManifestFile): Promise<Result<true, string>> {
+  try {
+    const info = await stat(file);
+    if (info.size !== expected.bytes) return err(`${expected.name} has the wrong size`);
+    return (await sha256File(file)) === expected.sha256 ? ok(true) : err(`${expected.name} does not match its checksum`);
+  } catch {
+    return err(`${expected.name} is missing`);
+  }
+}

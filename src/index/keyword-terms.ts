@@ -1,0 +1,36 @@
+import { stemmer } from 'stemmer';
+
+/** Function words that carry no topic; matching them only adds noise to BM25. */
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
+    'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
+    'these they this those through to too under until up very was we were what when where which while who whom why will ' +
+    'with would you your yours yourself yourselves also may might must shall us one ever according essay essays say says said tell'
+  ).split(' '),
+);
+
+/**
+ * Normalises a token for the keyword index and for queries alike: lower case,
+ * straight apostrophes, possessives dropped, stopwords removed, Porter stem.
+ * Returning null drops the token.
+ */
+export function keywordTerm(token: string): string | null {
+  const word = token
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/['’]/gu, '');
+  if (word.length < 2 || STOPWORDS.has(word)) return null;
+  return /^\d+$/.test(word) ? word : stemmer(word);
+}
+
+/** The distinct index terms of a text, in order of first appearance. */
+export function keywordTermsOf(text: string): string[] {
+  const terms = text
+    .split(/[\s\p{P}\p{S}]+/u)
+    .map(keywordTerm)
+    .filter((term): term is string => term !== null);
+  return [...new Set(terms)];
+}

@@ -1,0 +1,26 @@
+import type { Config } from '../config/load-config.js';
+import { formatError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Embedder } from '../embedding/embedder.js';
+import { loadTransformersEmbedder } from '../embedding/transformers-embedder.js';
+
+/**
+ * The configured embedding model, or null when it cannot be loaded (offline and
+ * not cached): citebot then works from keyword search alone, and says so once.
+ */
+export async function openEmbedder(config: Config, logger: Logger): Promise<Embedder | null> {
+  const loaded = await loadTransformersEmbedder({
+    model: config.EMBEDDING_MODEL,
+    dtype: config.EMBEDDING_DTYPE,
+    cacheDir: config.MODEL_CACHE_DIR,
+    batchSize: config.EMBEDDING_BATCH_SIZE,
+    profile: {
+      pooling: config.EMBEDDING_POOLING,
+      queryPrefix: config.EMBEDDING_QUERY_PREFIX,
+      passagePrefix: config.EMBEDDING_PASSAGE_PREFIX,
+    },
+  });
+  if (loaded.ok) return loaded.value;
+  logger.warn({ code: loaded.error.code }, `${formatError(loaded.error)} Answering from keyword search only.`);
+  return null;
+}
