@@ -41,6 +41,7 @@ export const environmentSchema = z.object({
   INDEX_DIR: folder('index'),
   DATA_DIR: folder('data'),
   MODEL_CACHE_DIR: folder('.cache/models'),
+  CALIBRATION_FILE: folder('eval/calibration.json'),
 
   EMBEDDING_MODEL: z.string().trim().min(1).default('Xenova/bge-small-en-v1.5'),
   EMBEDDING_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']).default('fp32'),

@@ -26,7 +26,17 @@ export function chunkSearchText(text: string, paragraphs: readonly Paragraph[], 
   return [body, ...paragraph.attribution.map((line) => text.slice(line.start, line.end))].join('\n');
 }
 
-export function* keywordEntries(documents: Iterable<StoredDocument>): Generator<KeywordEntry> {
+/** Just what keyword indexing reads of a stored document. */
+interface KeywordSource {
+  readonly entry: {
+    readonly title: string;
+    readonly paragraphs: readonly Paragraph[];
+    readonly chunks: readonly (ChunkPosition & { readonly label: number })[];
+  };
+  readonly text: string;
+}
+
+export function* keywordEntries(documents: Iterable<KeywordSource>): Generator<KeywordEntry> {
   for (const { entry, text } of documents) {
     for (const chunk of entry.chunks) {
       const section = entry.paragraphs[chunk.paragraph - 1]?.section ?? '';

@@ -25,7 +25,7 @@ import { VectorStore } from './vector-store.js';
  * so readers always see a complete generation: the new one or the one before.
  */
 export const MANIFEST_FILE = 'manifest.json';
-const GENERATION_FILE = /^(texts|keyword|vectors)-[a-z0-9-]+\.(json|hnsw)$/;
+const GENERATION_FILE = /^(texts|keyword|vectors)-[a-z0-9-]+\.(json|jsonl|hnsw)$/;
 const TEMPORARY_FILE = /^\..*\.tmp$/;
 
 export interface LoadedIndex {
@@ -126,7 +126,8 @@ export async function loadIndex(dir: string, options: LoadOptions): Promise<Resu
   return loadGeneration(dir, manifest.value, options);
 }
 
-function modelRefusal(manifest: Manifest, expected: ModelIdentity): CitebotError | undefined {
+/** Why vectors made for `manifest` cannot be searched with queries from the `expected` model, if they cannot. */
+export function modelRefusal(manifest: Manifest, expected: ModelIdentity): CitebotError | undefined {
   const found = manifest.model;
   if (!found || !sameModel(found, expected)) {
     return citebotError('INDEX_MODEL_MISMATCH', {
@@ -145,7 +146,7 @@ export async function saveIndex(dir: string, contents: IndexContents): Promise<M
   await mkdir(dir, { recursive: true });
   const buildId = contents.manifest.buildId;
   const texts = await writeData(dir, `texts-${buildId}.json`, JSON.stringify(contents.texts));
-  const keyword = await writeData(dir, `keyword-${buildId}.json`, contents.keyword.serialize());
+  const keyword = await writeData(dir, `keyword-${buildId}.jsonl`, contents.keyword.serialize());
   let vectors: ManifestFile | null = null;
   if (contents.vectors) {
     const name = `vectors-${buildId}.hnsw`;

@@ -40,7 +40,7 @@ const documentSchema = z.object({
   chunks: z.array(chunkSchema),
 });
 
-const fileSchema = z.object({ name: z.string().regex(/^[a-z]+-[a-z0-9-]+\.(json|hnsw)$/), sha256: z.string(), bytes: z.number() });
+const fileSchema = z.object({ name: z.string().regex(/^[a-z]+-[a-z0-9-]+\.(json|jsonl|hnsw)$/), sha256: z.string(), bytes: z.number() });
 
 /** What produced the vectors; an index is only usable with the same model, dtype, pooling and passage prefix. */
 export const modelSchema = z.object({

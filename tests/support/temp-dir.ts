@@ -1,17 +1,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 
-/** A fresh folder per call, removed after the test that made it. */
+/**
+ * A fresh folder per call. A folder made inside a test is removed after that
+ * test; one made in a `beforeAll` hook lives until the file's tests are done.
+ */
 export function useTempDirs(): () => Promise<string> {
-  const made: string[] = [];
-  afterEach(async () => {
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-  });
+  const perTest: string[] = [];
+  const perFile: string[] = [];
+  const removeAll = (dirs: string[]) => Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  afterEach(() => removeAll(perTest));
+  afterAll(() => removeAll(perFile));
   return async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'citebot-test-'));
-    made.push(dir);
+    (expect.getState().currentTestName === undefined ? perFile : perTest).push(dir);
     return dir;
   };
 }

@@ -1,8 +1,17 @@
+import { askCommand } from './ask.js';
 import type { CliCommand } from './command.js';
+import { evalCommand } from './eval.js';
 import { indexCommand } from './index-command.js';
 import { passageCommand } from './passage.js';
 import { sourcesCommand } from './sources.js';
 import { verifyCommand } from './verify.js';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [indexCommand, sourcesCommand, passageCommand, verifyCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  indexCommand,
+  sourcesCommand,
+  passageCommand,
+  verifyCommand,
+  askCommand,
+  evalCommand,
+];

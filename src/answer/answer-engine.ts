@@ -1,0 +1,172 @@
+import { paragraphRef } from '../corpus/document.js';
+import type { CitebotError } from '../core/errors.js';
+import { ok, type Result } from '../core/result.js';
+import { keywordTermsOf } from '../index/keyword-terms.js';
+import { gatherCandidates } from './candidates.js';
+import { type FusionStrategy, fuse } from './fusion.js';
+import { cleanQuestion } from './question.js';
+import { chooseQuote, DEFAULT_QUOTE_LIMITS, type QuoteLimits } from './quote.js';
+import type { QueryEmbedder, SearchIndex } from './search-index.js';
+import { type RetrievalSettings, UNCALIBRATED } from './settings.js';
+import type { Answer, AnswerResult, RetrievalMode, Strictness } from './types.js';
+
+export interface AskOptions {
+  /** Most passages to return; the first is the best. */
+  readonly limit?: number;
+  readonly strictness?: Strictness;
+  /** Overrides the calibrated threshold; evaluation uses -Infinity to see the full ranking. */
+  readonly minScore?: number;
+}
+
+/** Reorders the best candidates with a slower, sharper model (a cross-encoder). */
+export interface Reranker {
+  rerank(question: string, passages: readonly string[]): Promise<number[]>;
+}
+
+export interface AnswerEngineParts {
+  readonly index: SearchIndex;
+  /** Null when no model could be loaded: the engine then answers from keywords alone. */
+  readonly embedder: QueryEmbedder | null;
+  readonly settings?: RetrievalSettings;
+  readonly reranker?: Reranker | null;
+  readonly quoteLimits?: QuoteLimits;
+}
+
+const DEFAULT_LIMIT = 3;
+/** Closest passages offered, labelled low confidence, when the engine abstains... */
+const CLOSEST_WHEN_ABSTAINING = 2;
+/** ...if they reach this share of the threshold: gibberish gets no "closest" passages at all. */
+const CLOSEST_SHARE = 0.5;
+/** Passages on the first page a user sees (Discord shows three). */
+const FIRST_PAGE = 3;
+/** Another essay's passage joins the first page if it scores at least this share of the best. */
+const OTHER_SOURCE_SHARE = 0.9;
+const RERANK_DEPTH = 20;
+
+/**
+ * Question in, cited verbatim excerpts out, or an honest "not covered". Pure apart
+ * from the parts it is given, so it is tested with in-memory indexes and embedders.
+ */
+export class AnswerEngine {
+  readonly mode: RetrievalMode;
+  private readonly settings: RetrievalSettings;
+  private readonly strategy: FusionStrategy;
+
+  constructor(private readonly parts: AnswerEngineParts) {
+    this.settings = parts.settings ?? UNCALIBRATED;
+    const dense = parts.embedder !== null && parts.index.vectors !== null;
+    this.strategy = dense ? this.settings.fusion : { kind: 'keyword' };
+    this.mode = this.strategy.kind === 'dense' ? 'dense' : this.strategy.kind === 'keyword' ? 'keyword' : 'fused';
+  }
+
+  get index(): SearchIndex {
+    return this.parts.index;
+  }
+
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Result<Answer, CitebotError>> {
+    const cleaned = cleanQuestion(rawQuestion);
+    if (!cleaned.ok) return cleaned;
+    const question = cleaned.value;
+    const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
+    const terms = keywordTermsOf(question);
+    const vector = this.mode === 'keyword' || !this.parts.embedder ? null : await this.parts.embedder.embedQuery(question);
+
+    const candidates = gatherCandidates(this.parts.index, question, terms, vector, this.settings.candidates);
+    const ranked = await this.rerank(question, fuse(candidates, this.strategy));
+    const distinct = this.distinctParagraphs(ranked);
+    const calibrated = this.threshold(options.strictness ?? 'normal');
+    const threshold = options.minScore ?? calibrated;
+    const confident = distinct.filter((candidate) => candidate.score >= threshold);
+    const answered = confident.length > 0;
+    const chosen = answered
+      ? this.showBothSources(confident, limit, Math.max(calibrated, (confident[0]?.score ?? 0) * OTHER_SOURCE_SHARE))
+      : distinct.filter((candidate) => candidate.score >= calibrated * CLOSEST_SHARE).slice(0, CLOSEST_WHEN_ABSTAINING);
+
+    const results = chosen.map((candidate) => this.result(candidate.label, candidate.score, terms));
+    return ok({ question, answered, mode: this.mode, results: dropRepeatedQuotes(results) });
+  }
+
+  /** Lowest top score that counts as an answer in this engine's mode. */
+  threshold(strictness: Strictness = 'normal'): number {
+    return this.settings.minScore[this.mode] + this.settings.strictnessShift[strictness];
+  }
+
+  private async rerank(question: string, ranked: { label: number; score: number }[]) {
+    const reranker = this.parts.reranker;
+    if (!reranker || ranked.length < 2) return ranked;
+    const head = ranked.slice(0, RERANK_DEPTH);
+    const texts = head.map(({ label }) => {
+      const chunk = this.parts.index.library.chunk(label);
+      return chunk ? this.parts.index.library.text(chunk.docId, chunk.span) : '';
+    });
+    const order = await reranker.rerank(question, texts);
+    // The reranker decides the order; the fused score still decides confidence.
+    const reordered = head.map((candidate, i) => ({ candidate, rank: order[i] ?? 0 })).sort((a, b) => b.rank - a.rank);
+    return [...reordered.map(({ candidate }) => candidate), ...ranked.slice(RERANK_DEPTH)];
+  }
+
+  /**
+   * When the first page holds passages of one document only and another document
+   * has a passage scoring at least `bar`, that passage takes the first page's last
+   * place: a reader should see that both essays speak to the question.
+   */
+  private showBothSources<C extends { label: number; score: number }>(ranked: readonly C[], limit: number, bar: number): C[] {
+    const chosen = ranked.slice(0, limit);
+    const page = Math.min(limit, FIRST_PAGE);
+    const docOf = (candidate: C) => this.parts.index.library.chunk(candidate.label)?.docId;
+    const firstPage = chosen.slice(0, page);
+    if (page < 2 || new Set(firstPage.map(docOf)).size > 1) return chosen;
+    const other = ranked.find((candidate) => docOf(candidate) !== docOf(firstPage[0]!) && candidate.score >= bar);
+    if (!other) return chosen;
+    const rest = ranked.filter((candidate) => candidate !== other);
+    return [...rest.slice(0, page - 1), other, ...rest.slice(page - 1)].slice(0, limit);
+  }
+
+  /** Keeps the best chunk of each paragraph: two parts of one paragraph are one passage to a reader. */
+  private distinctParagraphs(ranked: readonly { label: number; score: number }[]) {
+    const seen = new Set<string>();
+    return ranked.filter(({ label }) => {
+      const chunk = this.parts.index.library.chunk(label);
+      if (!chunk) return false;
+      const key = paragraphRef(chunk.docId, chunk.paragraph);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  private result(label: number, score: number, terms: readonly string[]): AnswerResult {
+    const { library, keyword } = this.parts.index;
+    const chunk = library.chunk(label)!;
+    const document = library.document(chunk.docId)!;
+    const paragraph = document.paragraphs[chunk.paragraph - 1]!;
+    const quote = chooseQuote(document.text, chunk.span, terms, (term) => keyword.idf(term), this.parts.quoteLimits ?? DEFAULT_QUOTE_LIMITS);
+    const whole = chunk.parts === 1 ? paragraph.span : chunk.span;
+    return {
+      ref: paragraphRef(document.id, chunk.paragraph),
+      docId: document.id,
+      title: document.title,
+      section: paragraph.section,
+      paragraph: chunk.paragraph,
+      quote: document.text.slice(quote.start, quote.end),
+      quoteStart: quote.start,
+      quoteEnd: quote.end,
+      text: document.text.slice(whole.start, whole.end),
+      textStart: whole.start,
+      attribution: paragraph.attribution.map((line) => document.text.slice(line.start, line.end)),
+      sourceUrl: document.sourceUrl,
+      score,
+    };
+  }
+}
+
+/** Two paragraphs can repeat a sentence word for word; a reader should see it once. */
+function dropRepeatedQuotes(results: readonly AnswerResult[]): AnswerResult[] {
+  const seen = new Set<string>();
+  return results.filter((result) => {
+    const key = result.quote.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,34 @@
+import { type CitebotError, citebotError } from '../core/errors.js';
+import { err, ok, type Result } from '../core/result.js';
+
+/** Longest question accepted, after cleaning. Long enough for any real question, short enough to bound work. */
+export const MAX_QUESTION_CHARS = 500;
+
+const DISCORD_TOKENS = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|@(?:everyone|here)\b/g;
+const URLS = /\b(?:https?:\/\/|www\.)\S+/gi;
+const CODE_FENCES = /```[^\n`]*\n?|```/g;
+// Zero-width characters and bidirectional controls: invisible, but they split words.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+const MARKDOWN = /(?:\|\||[*_~`>#]|^-# |\[|\]\([^)]*\))/gm;
+
+/**
+ * Reduces a message to the question in it: Discord mentions, links, markdown
+ * and invisible characters go; whitespace collapses. Works for any language and
+ * script, since only markup is removed.
+ */
+export function cleanQuestion(raw: string): Result<string, CitebotError> {
+  const cleaned = raw
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(CODE_FENCES, ' ')
+    .replace(DISCORD_TOKENS, ' ')
+    .replace(URLS, ' ')
+    .replace(MARKDOWN, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (cleaned === '' || !/[\p{L}\p{N}]/u.test(cleaned)) return err(citebotError('QUESTION_EMPTY'));
+  if (cleaned.length > MAX_QUESTION_CHARS) {
+    return err(citebotError('QUESTION_TOO_LONG', { length: cleaned.length, limit: MAX_QUESTION_CHARS }));
+  }
+  return ok(cleaned);
+}

@@ -1,0 +1,28 @@
+import type { KeywordHit } from '../index/keyword-index.js';
+import type { Library } from '../index/library.js';
+import type { Neighbour } from '../index/vector-store.js';
+
+/** What the answer engine needs from vector search; hnswlib's VectorStore in production. */
+export interface DenseSearch {
+  search(vector: Float32Array, k: number): Neighbour[];
+  vector(label: number): Float32Array;
+}
+
+/** What the answer engine needs from keyword search; the MiniSearch KeywordIndex in production. */
+export interface KeywordSearch {
+  search(query: string, k: number): KeywordHit[];
+  idf(term: string): number;
+  coverage(questionTerms: readonly string[], presentTerms: Iterable<string>): number;
+}
+
+/** One consistent generation of the index: every label resolves in all three parts. */
+export interface SearchIndex {
+  readonly library: Library;
+  readonly vectors: DenseSearch | null;
+  readonly keyword: KeywordSearch;
+}
+
+/** Turns a question into a vector comparable with the index's chunk vectors. */
+export interface QueryEmbedder {
+  embedQuery(text: string): Promise<Float32Array>;
+}

@@ -1,0 +1,88 @@
+import { createInterface } from 'node:readline';
+import { Command, InvalidArgumentError } from 'commander';
+import type { AnswerEngine } from '../../answer/answer-engine.js';
+import type { Answer, Strictness } from '../../answer/types.js';
+import { formatError } from '../../core/errors.js';
+import { openEngine } from '../../runtime/open-engine.js';
+import { readCalibration } from '../../runtime/read-calibration.js';
+import type { CliContext } from '../context.js';
+import { renderAnswer } from '../render-answer.js';
+import type { CliCommand } from './command.js';
+
+interface AskFlags {
+  json?: boolean;
+  stdin?: boolean;
+  top: number;
+  strictness: Strictness;
+}
+
+const MAX_TOP = 20;
+
+function parseTop(value: string): number {
+  const top = Number(value);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TOP}`);
+  return top;
+}
+
+function parseStrictness(value: string): Strictness {
+  if (value === 'lenient' || value === 'normal' || value === 'strict') return value;
+  throw new InvalidArgumentError('expected lenient, normal or strict');
+}
+
+/** The JSON shape of one answer: stable for scripts (see README). */
+export function answerJson(answer: Answer) {
+  return {
+    question: answer.question,
+    answered: answer.answered,
+    mode: answer.mode,
+    results: answer.results.map((r) => ({
+      ref: r.ref,
+      docId: r.docId,
+      title: r.title,
+      section: r.section,
+      paragraph: r.paragraph,
+      quote: r.quote,
+      text: r.text,
+      score: Number(r.score.toFixed(4)),
+      quoteStart: r.quoteStart,
+      quoteEnd: r.quoteEnd,
+      attribution: r.attribution,
+      sourceUrl: r.sourceUrl,
+    })),
+  };
+}
+
+export const askCommand: CliCommand = (lazy) =>
+  new Command('ask')
+    .description('answer a question from the essays with verbatim quotes and citations')
+    .argument('[question...]', 'the question (omit with --stdin)')
+    .option('--json', 'print one JSON object per question on stdout')
+    .option('--stdin', 'read one question per line from stdin (the model loads once)')
+    .option('--top <n>', `passages to return, 1–${MAX_TOP}`, parseTop, 3)
+    .option('--strictness <level>', 'how sure the engine must be to answer: lenient, normal, strict', parseStrictness, 'normal')
+    .action(async (words: string[], flags: AskFlags) => {
+      const context = lazy.get();
+      const calibration = await readCalibration(context.config.CALIBRATION_FILE, context.logger);
+      const opened = await openEngine(context.config.INDEX_DIR, await context.embedder(), context.logger, calibration);
+      if (!opened.ok) return context.fail(opened.error);
+      const engine = opened.value.engine;
+      if (flags.stdin) {
+        for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+          if (line.trim() !== '') await askOne(context, engine, line, flags);
+        }
+        return;
+      }
+      const question = words.join(' ');
+      if (question.trim() === '') return context.fail({ code: 'QUESTION_EMPTY', message: 'no question given', hint: 'npm run cli -- ask "your question"' }, 2);
+      await askOne(context, engine, question, flags);
+    });
+
+async function askOne(context: CliContext, engine: AnswerEngine, question: string, flags: AskFlags): Promise<void> {
+  const answer = await engine.ask(question, { limit: flags.top, strictness: flags.strictness });
+  if (!answer.ok) {
+    if (flags.json) context.print(JSON.stringify({ question, error: { code: answer.error.code, message: formatError(answer.error) } }));
+    else context.fail(answer.error);
+    return;
+  }
+  context.print(flags.json ? JSON.stringify(answerJson(answer.value)) : renderAnswer(answer.value, process.stdout.isTTY === true));
+}

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+const evidenceSchema = z.object({ doc: z.string(), paragraph: z.number().int().positive(), text: z.string().min(1) });
+
+export const goldenQuestionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['keyword', 'paraphrase', 'both', 'unanswerable']),
+  question: z.string().min(1),
+  evidence: z.array(evidenceSchema),
+  why: z.string(),
+});
+
+export type GoldenQuestion = z.infer<typeof goldenQuestionSchema>;
+
+/** Reads a JSON Lines golden set; a malformed line is an error naming its line number. */
+export async function readGoldenSet(file: string): Promise<GoldenQuestion[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  return lines.flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    const parsed = goldenQuestionSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
+    return [parsed.data];
+  });
+}

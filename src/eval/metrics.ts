@@ -1,0 +1,85 @@
+import type { AnswerResult } from '../answer/types.js';
+import type { GoldenQuestion } from './golden.js';
+
+/** One golden question with the engine's full ranking for it. */
+export interface RankedRun {
+  readonly question: GoldenQuestion;
+  readonly ranking: readonly Pick<AnswerResult, 'docId' | 'paragraph' | 'score'>[];
+}
+
+export interface RankingMetrics {
+  readonly hitAt1: number;
+  readonly hitAt3: number;
+  readonly mrr: number;
+  /** Questions needing both essays whose top 3 include a passage of each. */
+  readonly bothAt3: number;
+}
+
+export interface AbstentionMetrics {
+  /** Answerable questions answered (top score at or above the threshold). */
+  readonly answeredRate: number;
+  /** Unanswerable questions declined (top score below the threshold). */
+  readonly abstentionRate: number;
+}
+
+const answerable = (runs: readonly RankedRun[]) => runs.filter((run) => run.question.kind !== 'unanswerable');
+
+function firstHitRank(run: RankedRun): number | undefined {
+  const index = run.ranking.findIndex((result) =>
+    run.question.evidence.some((evidence) => evidence.doc === result.docId && evidence.paragraph === result.paragraph),
+  );
+  return index === -1 ? undefined : index + 1;
+}
+
+const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
+
+export function rankingMetrics(runs: readonly RankedRun[]): RankingMetrics {
+  const scored = answerable(runs);
+  const ranks = scored.map(firstHitRank);
+  const both = scored.filter((run) => run.question.kind === 'both');
+  const coversBoth = (run: RankedRun) => {
+    const top = run.ranking.slice(0, 3);
+    const wanted = new Set(run.question.evidence.map((evidence) => evidence.doc));
+    return [...wanted].every((doc) =>
+      top.some((result) => result.docId === doc && run.question.evidence.some((e) => e.doc === doc && e.paragraph === result.paragraph)),
+    );
+  };
+  return {
+    hitAt1: share(ranks.filter((rank) => rank === 1).length, scored.length),
+    hitAt3: share(ranks.filter((rank) => rank !== undefined && rank <= 3).length, scored.length),
+    mrr: share(ranks.reduce<number>((sum, rank) => sum + (rank ? 1 / rank : 0), 0), scored.length),
+    bothAt3: share(both.filter(coversBoth).length, both.length),
+  };
+}
+
+export function abstentionMetrics(runs: readonly RankedRun[], threshold: number): AbstentionMetrics {
+  const answers = (run: RankedRun) => (run.ranking[0]?.score ?? -Infinity) >= threshold;
+  const scored = answerable(runs);
+  const unanswerable = runs.filter((run) => run.question.kind === 'unanswerable');
+  return {
+    answeredRate: share(scored.filter(answers).length, scored.length),
+    abstentionRate: share(unanswerable.filter((run) => !answers(run)).length, unanswerable.length),
+  };
+}
+
+/**
+ * The threshold that best separates answerable from unanswerable questions
+ * (highest mean of answered and abstention rates; ties go to the higher
+ * threshold, so the bot errs toward saying "not covered").
+ */
+export function calibrateThreshold(runs: readonly RankedRun[]): { threshold: number } & AbstentionMetrics {
+  const tops = [...new Set(runs.map((run) => run.ranking[0]?.score ?? 0))].sort((a, b) => a - b);
+  let best = { threshold: 0, answeredRate: 0, abstentionRate: 0 };
+  let bestBalance = -1;
+  for (let i = 0; i < tops.length; i += 1) {
+    // Midway between neighbouring top scores, so the threshold does not sit on a data point.
+    const threshold = i === 0 ? tops[0]! : (tops[i - 1]! + tops[i]!) / 2;
+    const metrics = abstentionMetrics(runs, threshold);
+    const balance = (metrics.answeredRate + metrics.abstentionRate) / 2;
+    if (balance >= bestBalance) {
+      bestBalance = balance;
+      best = { threshold, ...metrics };
+    }
+  }
+  return best;
+}

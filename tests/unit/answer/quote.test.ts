@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { chooseQuote } from '../../../src/answer/quote.js';
+import { keywordTermsOf } from '../../../src/index/keyword-terms.js';
+
+const paragraph =
+  'Russia is sorely tempted to wait. Hours before the call, U.S. Defense Secretary Pete Hegseth said the 2014 borders are unrealistic. ' +
+  'NATO membership is unrealistic too. The weather was mild. Moscow waits.';
+const span = { start: 0, end: paragraph.length };
+const quoteFor = (question: string, maxChars = 600) =>
+  (({ start, end }) => paragraph.slice(start, end))(chooseQuote(paragraph, span, keywordTermsOf(question), () => 1, { maxSentences: 3, maxChars }));
+
+describe('chooseQuote', () => {
+  it('GIVEN a question about Hegseth THEN the quote is the sentence naming him, "U.S." not cut', () => {
+    expect(quoteFor('What did Hegseth say?')).toBe(
+      'Hours before the call, U.S. Defense Secretary Pete Hegseth said the 2014 borders are unrealistic.',
+    );
+  });
+
+  it('GIVEN evidence in two neighbouring sentences THEN both are quoted, nothing between them is skipped', () => {
+    expect(quoteFor('Hegseth on 2014 borders and NATO membership')).toBe(
+      'Hours before the call, U.S. Defense Secretary Pete Hegseth said the 2014 borders are unrealistic. NATO membership is unrealistic too.',
+    );
+  });
+
+  it('GIVEN no word of the question in the paragraph THEN the opening sentence is quoted', () => {
+    expect(quoteFor('tell me about bananas')).toBe('Russia is sorely tempted to wait.');
+  });
+
+  it('GIVEN a sentence longer than the limit THEN it is cut at a word boundary, still a verbatim prefix', () => {
+    const quote = quoteFor('Hegseth', 40);
+    expect(paragraph.includes(quote)).toBe(true);
+    expect(quote.length).toBeLessThanOrEqual(40);
+    expect(quote).toBe('Hours before the call, U.S. Defense');
+  });
+
+  it('GIVEN a short paragraph of two sentences THEN it is quoted whole', () => {
+    const short = 'First sentence here. Second one.';
+    const chosen = chooseQuote(short, { start: 0, end: short.length }, ['second'], () => 1);
+    expect(short.slice(chosen.start, chosen.end)).toBe(short);
+  });
+});
