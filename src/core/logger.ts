@@ -9,6 +9,8 @@ export interface LoggerOptions {
   readonly secrets?: readonly (string | undefined)[];
   /** Human-readable lines instead of JSON; defaults to on when stderr is a terminal. */
   readonly pretty?: boolean;
+  /** Where lines go instead of stderr (tests capture them). */
+  readonly destination?: { write(line: string): void };
 }
 
 const REDACTED = '[redacted]';
@@ -21,8 +23,10 @@ const REDACTED = '[redacted]';
 export function createLogger(options: LoggerOptions): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const scrub = (line: string) => secrets.reduce((text, secret) => text.split(secret).join(REDACTED), line);
-  const usePretty = options.pretty ?? process.stderr.isTTY === true;
-  const destination = usePretty
+  const usePretty = options.pretty ?? (options.destination === undefined && process.stderr.isTTY === true);
+  const destination = options.destination
+    ? options.destination
+    : usePretty
     ? pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' })
     : pino.destination({ fd: 2, sync: true });
   return pino(

@@ -11,7 +11,7 @@ import { bertForward } from '../tools/bert-reference.js';
 import { readCorpusParagraphs } from '../tools/corpus.js';
 import { corpusVocabulary } from '../tools/corpus-vocabulary.js';
 import { STOPWORDS } from '../tools/english-words.js';
-import { generateBenchModel } from '../tools/generate-bench-model.js';
+import { QUANTIZED_MODEL_FILE, generateBenchModel } from '../tools/generate-bench-model.js';
 import { TEST_MODEL_DIMENSIONS, TEST_MODEL_DIR, generateTestModel } from '../tools/generate-test-model.js';
 import { type BertShape, writeModelDir } from '../tools/model-files.js';
 import { modelProto } from '../tools/onnx/model-proto.js';
@@ -151,9 +151,10 @@ describe('transformers.js model resolution', () => {
 });
 
 describe('bench model', () => {
+  let outDir: string;
   let extractor: FeatureExtractionPipeline;
   beforeAll(async () => {
-    const outDir = tempDir();
+    outDir = tempDir();
     generateBenchModel(outDir);
     extractor = await loadModel(outDir);
   });
@@ -168,6 +169,22 @@ describe('bench model', () => {
       expect(vector.every(Number.isFinite)).toBe(true);
       expect(Math.hypot(...vector)).toBeCloseTo(1, 4);
     }
+  });
+
+  it('has a q8 variant in int8 arithmetic whose embeddings stay close to fp32', async () => {
+    const graph = readFileSync(join(outDir, QUANTIZED_MODEL_FILE)).toString('latin1');
+    expect(graph).toContain('DynamicQuantizeLinear');
+    expect(graph).toContain('MatMulInteger');
+    const quantized = await pipeline('feature-extraction', outDir, { dtype: 'q8' });
+    const texts = ['Hi.', 'What does Putin want?', ...readCorpusParagraphs().slice(0, 3)];
+    const [fp32, q8] = [await embed(extractor, texts), await embed(quantized, texts)];
+    await quantized.dispose();
+    texts.forEach((text, i) => {
+      const cosine = dot(fp32[i]!, q8[i]!);
+      expect(cosine, text).toBeGreaterThan(0.95);
+      // Rounding to int8 must show: identical vectors would mean the fp32 graph ran.
+      expect(cosine, text).toBeLessThan(1 - 1e-7);
+    });
   });
 });
 

@@ -1,0 +1,92 @@
+import { type Client, Events, Status } from 'discord.js';
+import type { Config } from '../config/load-config.js';
+import type { Logger } from '../core/logger.js';
+import type { GuildStore } from '../guild/guild-store.js';
+import type { EngineHolder } from '../runtime/engine-holder.js';
+import type { BotMetrics } from '../runtime/metrics.js';
+import { AnswerCache } from './answer-cache.js';
+import type { BotContext } from './bot-context.js';
+import { guarded } from './boundary.js';
+import { handleButton } from './buttons.js';
+import { SLASH_COMMANDS } from './commands/all.js';
+import { Cooldowns } from './cooldown.js';
+import { respond, suggest } from './discord-io.js';
+import { InFlight } from './in-flight.js';
+import { handleMessage } from './mentions.js';
+import { drainingNotice } from './notices.js';
+
+export interface RunningBot {
+  readonly client: Client;
+  readonly inFlight: InFlight;
+  /** Connected to the gateway and able to receive events. */
+  isConnected(): boolean;
+  /** Stops taking work, finishes what is in flight (up to `timeoutMs`), closes the gateway. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+export interface BotServices {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly engines: EngineHolder;
+  readonly guilds: GuildStore;
+  readonly metrics: BotMetrics;
+}
+
+/** Wires a discord.js client to citebot's handlers and logs in. */
+export async function startBot(client: Client, services: BotServices): Promise<RunningBot> {
+  const { logger, metrics } = services;
+  const context: BotContext = { ...services, answers: new AnswerCache(), cooldowns: new Cooldowns(), now: Date.now };
+  const commands = new Map(SLASH_COMMANDS.map((command) => [command.data.name, command]));
+  const inFlight = new InFlight();
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isAutocomplete()) {
+      const command = commands.get(interaction.commandName);
+      // Autocomplete has no error reply; an empty list is the graceful failure.
+      const work = command?.autocomplete?.(interaction, context) ?? suggest(interaction, []);
+      inFlight.track(work.catch((error: unknown) => logger.warn({ err: error }, 'autocomplete failed')));
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    if (inFlight.draining) {
+      inFlight.track(respond(interaction, drainingNotice, 'private').catch(() => undefined));
+      return;
+    }
+    inFlight.track(
+      guarded(interaction, logger, metrics, async () => {
+        if (interaction.isChatInputCommand()) {
+          const command = commands.get(interaction.commandName);
+          if (command) await command.execute(interaction, context);
+        } else if (interaction.isButton()) {
+          await handleButton(interaction, context);
+        }
+      }),
+    );
+  });
+
+  client.on(Events.MessageCreate, (message) => {
+    const botId = client.user?.id;
+    if (!botId || inFlight.draining) return;
+    inFlight.track(guarded(message, logger, metrics, () => handleMessage(message, context, botId)));
+  });
+
+  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+
+  await client.login(services.config.DISCORD_TOKEN);
+  return {
+    client,
+    inFlight,
+    isConnected: () => client.ws.status === Status.Ready,
+    async stop(timeoutMs) {
+      const unfinished = await inFlight.drain(timeoutMs);
+      if (unfinished > 0) logger.warn({ unfinished }, 'shutting down with work still in flight');
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { formatError } from '../../core/errors.js';
+import { deferResponse, respond } from '../discord-io.js';
+import { notice } from '../notices.js';
+import { reindexMessage } from '../render/admin-messages.js';
+import { moderatorCommand } from './moderator.js';
+import { requireModerator } from './require-moderator.js';
+import type { SlashCommand } from './slash-command.js';
+
+export const reindexCommand: SlashCommand = {
+  data: moderatorCommand('reindex', 'Rebuild the index from the corpus; the bot keeps answering meanwhile').addBooleanOption((option) =>
+    option.setName('full').setDescription('Re-embed every document, not only the changed ones'),
+  ),
+
+  async execute(interaction, context) {
+    if (!(await requireModerator(interaction))) return;
+    await deferResponse(interaction, 'private');
+    const outcome = await context.engines.rebuild({ full: interaction.options.getBoolean('full') ?? false });
+    context.logger.info({ guildId: interaction.guildId, userId: interaction.user.id, ok: outcome.ok }, '/reindex');
+    await respond(interaction, outcome.ok ? reindexMessage(outcome.value) : notice(`Reindex failed: ${formatError(outcome.error)}`), 'private');
+  },
+};

@@ -1,0 +1,21 @@
+import { escapeMarkdown } from 'discord.js';
+import { citationLine, type Passage } from '../../answer/passages.js';
+import { DISCORD_LIMITS, fitText } from '../limits.js';
+import { COLOURS, type MessagePayload } from './payload.js';
+
+/** A whole paragraph, verbatim, with its citation: the answer to "Full ¶" and /passage. */
+export function passageMessage(passage: Passage): MessagePayload {
+  const credit = passage.attribution.length > 0 ? `\n\n— ${escapeMarkdown(passage.attribution.join('\n'))}` : '';
+  const body = fitText(escapeMarkdown(passage.text), DISCORD_LIMITS.embedDescription - credit.length);
+  return {
+    embeds: [
+      {
+        color: COLOURS.passage,
+        title: fitText(citationLine(passage), DISCORD_LIMITS.embedTitle),
+        ...(passage.sourceUrl ? { url: passage.sourceUrl } : {}),
+        description: `${body}${credit}`,
+        footer: { text: passage.ref },
+      },
+    ],
+  };
+}

@@ -1,0 +1,10 @@
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+
+/** A message as citebot builds it: plain API objects, so rendering stays pure and testable. */
+export interface MessagePayload {
+  readonly content?: string;
+  readonly embeds?: APIEmbed[];
+  readonly components?: APIActionRowComponent<APIButtonComponent>[];
+}
+
+export const COLOURS = { answer: 0x2f6fbf, notCovered: 0x7a7f87, passage: 0x3b8f5a, admin: 0x8a5cc2 } as const;

@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import { buildProgress } from './cli/progress.js';
+import { parseConfig, readDotenvFile } from './config/load-config.js';
+import { formatError } from './core/errors.js';
+import { createLogger } from './core/logger.js';
+import { startBot } from './discord/bot.js';
+import { createDiscordClient } from './discord/client.js';
+import { GuildStore } from './guild/guild-store.js';
+import { startHealthServer } from './runtime/health-server.js';
+import { BotMetrics } from './runtime/metrics.js';
+import { prepareEngine } from './runtime/prepare.js';
+import { onShutdown } from './runtime/shutdown.js';
+import { runTerminalChat } from './runtime/terminal-chat.js';
+
+/** In-flight answers get this long to finish on shutdown. */
+const DRAIN_MS = 10_000;
+
+readDotenvFile();
+const config = parseConfig(process.env);
+if (!config.ok) {
+  process.stderr.write(`citebot: ${formatError(config.error)}\n`);
+  process.exit(2);
+}
+const settings = config.value;
+const logger = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
+
+const prepared = await prepareEngine(settings, logger, buildProgress(logger));
+if (!prepared.ok) {
+  process.stderr.write(`citebot: ${formatError(prepared.error)}\n`);
+  process.exit(1);
+}
+const { engines, embedder } = prepared.value;
+const stopWatching = engines.watch();
+
+if (!settings.DISCORD_TOKEN) {
+  await runTerminalChat(engines, process.stdin, process.stdout);
+  stopWatching();
+  await embedder?.dispose();
+} else {
+  const metrics = new BotMetrics();
+  const track = () => {
+    const current = engines.current();
+    metrics.indexChunks.set(current?.index.library.chunkCount ?? 0);
+    metrics.keywordMode.set(current?.engine.mode === 'keyword' ? 1 : 0);
+  };
+  engines.onSwap(track);
+  track();
+  const client = createDiscordClient(settings);
+  const bot = await startBot(client, { config: settings, logger, engines, guilds: new GuildStore(settings.DATA_DIR), metrics });
+  let health: Server | undefined;
+  if (settings.HEALTH_PORT !== undefined) {
+    health = await startHealthServer(
+      settings.HEALTH_PORT,
+      () => {
+        const current = engines.current();
+        const connected = bot.isConnected();
+        return {
+          ready: current !== undefined && connected,
+          details: { gateway: connected ? 'connected' : 'disconnected', mode: current?.engine.mode ?? null, index: current?.index.manifest.buildId ?? null },
+        };
+      },
+      metrics,
+    );
+    logger.info({ port: settings.HEALTH_PORT }, 'health and metrics server listening');
+  }
+  onShutdown(logger, async () => {
+    stopWatching();
+    health?.close();
+    await bot.stop(DRAIN_MS);
+    await embedder?.dispose();
+  });
+}

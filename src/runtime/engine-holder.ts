@@ -1,0 +1,90 @@
+import { watchFile, unwatchFile } from 'node:fs';
+import path from 'node:path';
+import type { CalibrationFile } from '../answer/calibration.js';
+import type { Config } from '../config/load-config.js';
+import { type CitebotError, formatError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { Embedder } from '../embedding/embedder.js';
+import { MANIFEST_FILE, readManifest } from '../index/index-files.js';
+import { type OpenedEngine, openEngine } from './open-engine.js';
+import { reindex, type ReindexOutcome } from './reindex.js';
+
+const WATCH_INTERVAL_MS = 2_000;
+
+/**
+ * The engine the bot answers with, swapped whole when the index changes: a
+ * question takes `current()` once and keeps that generation to the end, so every
+ * answer comes from one consistent index while a new one is loaded beside it.
+ */
+export class EngineHolder {
+  private opened: OpenedEngine | undefined;
+  private rebuilding: Promise<Result<ReindexOutcome, CitebotError>> | undefined;
+  private reloading: Promise<void> | undefined;
+  private readonly listeners: ((opened: OpenedEngine) => void)[] = [];
+
+  constructor(
+    private readonly config: Config,
+    private readonly embedder: Embedder | null,
+    private readonly calibration: CalibrationFile,
+    private readonly logger: Logger,
+  ) {}
+
+  current(): OpenedEngine | undefined {
+    return this.opened;
+  }
+
+  onSwap(listener: (opened: OpenedEngine) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Opens the index on disk and makes it current. */
+  async load(): Promise<Result<OpenedEngine, CitebotError>> {
+    const opened = await openEngine(this.config.INDEX_DIR, this.embedder, this.logger, this.calibration);
+    if (!opened.ok) return opened;
+    this.opened = opened.value;
+    this.logger.info(
+      { buildId: opened.value.index.manifest.buildId, mode: opened.value.engine.mode, chunks: opened.value.index.library.chunkCount },
+      'index loaded',
+    );
+    for (const listener of this.listeners) listener(opened.value);
+    return opened;
+  }
+
+  /** Rebuilds from the corpus while the current engine keeps answering, then swaps. One rebuild at a time. */
+  async rebuild(options: { readonly full: boolean }): Promise<Result<ReindexOutcome, CitebotError>> {
+    this.rebuilding ??= this.rebuildOnce(options).finally(() => {
+      this.rebuilding = undefined;
+    });
+    return this.rebuilding;
+  }
+
+  /** Notices a new generation written by `npm run index` (or another process) and swaps it in. */
+  watch(): () => void {
+    const manifest = path.join(this.config.INDEX_DIR, MANIFEST_FILE);
+    const check = () => {
+      this.reloading ??= this.reloadIfChanged().finally(() => {
+        this.reloading = undefined;
+      });
+    };
+    watchFile(manifest, { interval: WATCH_INTERVAL_MS }, check);
+    return () => unwatchFile(manifest, check);
+  }
+
+  private async rebuildOnce(options: { readonly full: boolean }): Promise<Result<ReindexOutcome, CitebotError>> {
+    const outcome = await reindex(this.config, this.embedder, { full: options.full, logger: this.logger });
+    if (!outcome.ok) return outcome;
+    if (outcome.value.summary.manifest.buildId !== this.opened?.index.manifest.buildId) {
+      const loaded = await this.load();
+      if (!loaded.ok) return err(loaded.error);
+    }
+    return ok(outcome.value);
+  }
+
+  private async reloadIfChanged(): Promise<void> {
+    const manifest = await readManifest(this.config.INDEX_DIR);
+    if (!manifest.ok || manifest.value.buildId === this.opened?.index.manifest.buildId) return;
+    const loaded = await this.load();
+    if (!loaded.ok) this.logger.error({ code: loaded.error.code }, `a new index was written but cannot be loaded: ${formatError(loaded.error)}`);
+  }
+}

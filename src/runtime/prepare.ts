@@ -1,0 +1,38 @@
+import type { Config } from '../config/load-config.js';
+import { type CitebotError, formatError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Result } from '../core/result.js';
+import type { Embedder } from '../embedding/embedder.js';
+import type { BuildProgress } from '../index/build-index.js';
+import { EngineHolder } from './engine-holder.js';
+import { openEmbedder } from './open-embedder.js';
+import { readCalibration } from './read-calibration.js';
+import { reindex } from './reindex.js';
+
+export interface Prepared {
+  readonly embedder: Embedder | null;
+  readonly engines: EngineHolder;
+}
+
+/**
+ * Everything `npm start` needs before it can answer: the model (or keyword mode),
+ * an index brought up to date with the corpus (built on a fresh clone, with
+ * progress; a no-op when nothing changed), and an engine on it.
+ */
+export async function prepareEngine(config: Config, logger: Logger, progress?: BuildProgress): Promise<Result<Prepared, CitebotError>> {
+  const embedder = await openEmbedder(config, logger);
+  const built = await reindex(config, embedder, { full: false, logger, ...(progress ? { progress } : {}) });
+  if (built.ok) {
+    const { summary } = built.value;
+    const changed = summary.added.length + summary.updated.length + summary.removed.length;
+    if (changed > 0 || summary.rebuildReason) logger.info({ added: summary.added, updated: summary.updated, removed: summary.removed }, 'index updated from the corpus');
+  } else {
+    // Someone else may be indexing, or the corpus may be absent in a read-only deploy: use the index that exists.
+    logger.warn({ code: built.error.code }, `could not update the index: ${formatError(built.error)}`);
+  }
+  const calibration = await readCalibration(config.CALIBRATION_FILE, logger);
+  const engines = new EngineHolder(config, embedder, calibration, logger);
+  const loaded = await engines.load();
+  if (!loaded.ok) return loaded;
+  return { ok: true, value: { embedder, engines } };
+}
