@@ -15,7 +15,7 @@ export interface RetrievalSettings {
 /**
  * Used for a model that has no entry in eval/calibration.json yet. These are
  * starting points, not measurements: calibrate with
- * `npm run cli -- eval --calibrate --write` once the model is downloaded.
+ * `npm run cli -- eval --compare --write` once the model is downloaded.
  */
 export const UNCALIBRATED: RetrievalSettings = {
   fusion: { kind: 'linear', denseWeight: 0.5 },

@@ -2,7 +2,8 @@ import { type Config, parseConfig } from '../config/load-config.js';
 import { CitebotFailure, type CitebotError, formatError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import type { Embedder } from '../embedding/embedder.js';
-import { openEmbedder } from '../runtime/open-embedder.js';
+import type { Reranker } from '../answer/answer-engine.js';
+import { openEmbedder, openReranker } from '../runtime/open-models.js';
 
 export interface CliContext {
   readonly config: Config;
@@ -11,6 +12,8 @@ export interface CliContext {
   print(text: string): void;
   /** The embedding model, loaded on first use; null when it cannot be loaded. */
   embedder(): Promise<Embedder | null>;
+  /** The RERANK_MODEL cross-encoder, loaded on first use; null when unset or unavailable. */
+  reranker(): Promise<Reranker | null>;
   /** Reports an expected failure in one line and sets a failing exit code. */
   fail(error: CitebotError, exitCode?: number): void;
 }
@@ -19,6 +22,7 @@ export interface CliContext {
 export class LazyCliContext {
   private context: CliContext | undefined;
   private embedderLoad: Promise<Embedder | null> | undefined;
+  private rerankerLoad: Promise<Reranker | null> | undefined;
 
   get(): CliContext {
     if (this.context) return this.context;
@@ -31,6 +35,7 @@ export class LazyCliContext {
       logger,
       print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
       embedder: () => (this.embedderLoad ??= openEmbedder(config, logger)),
+      reranker: () => (this.rerankerLoad ??= openReranker(config, logger)),
       fail(error, exitCode = 1) {
         process.stderr.write(`citebot: ${formatError(error)}\n`);
         process.exitCode = exitCode;

@@ -1,36 +1,19 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A blank value in .env (`NAME=`) means "not set", so `.env.example` can list every variable. */
+const unsetIfBlank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfBlank, schema.optional());
+// `prefault` (not `default`) runs the fallback through the schema, so "true" becomes true like a real value would.
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess(unsetIfBlank, schema.prefault(fallback as never));
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
-
-const snowflake = z
-  .string()
-  .trim()
-  .regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
-
-const optionalSnowflake = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .pipe(snowflake.optional())
-  .optional();
-
-const folder = (fallback: string) =>
-  z
-    .string()
-    .trim()
-    .default(fallback)
-    .transform((value) => path.resolve(value === '' ? fallback : value));
-
-const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+const folder = (fallback: string) => withDefault(z.string().trim(), fallback).transform((value) => path.resolve(value));
+const int = (fallback: number, min: number, max: number) => withDefault(z.coerce.number().int().min(min).max(max), fallback);
 
 /**
  * Every environment variable citebot reads. `.env.example` and the README's
@@ -43,35 +26,25 @@ export const environmentSchema = z.object({
   MODEL_CACHE_DIR: folder('.cache/models'),
   CALIBRATION_FILE: folder('eval/calibration.json'),
 
-  EMBEDDING_MODEL: z.string().trim().min(1).default('Xenova/bge-small-en-v1.5'),
-  EMBEDDING_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']).default('fp32'),
-  EMBEDDING_POOLING: z.enum(['mean', 'cls']).optional(),
-  EMBEDDING_QUERY_PREFIX: z.string().optional(),
-  EMBEDDING_PASSAGE_PREFIX: z.string().optional(),
+  EMBEDDING_MODEL: withDefault(z.string().trim().min(1), 'Xenova/bge-small-en-v1.5'),
+  EMBEDDING_DTYPE: withDefault(z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']), 'fp32'),
+  EMBEDDING_POOLING: optional(z.enum(['mean', 'cls'])),
+  EMBEDDING_QUERY_PREFIX: optional(z.string()),
+  EMBEDDING_PASSAGE_PREFIX: optional(z.string()),
   EMBEDDING_BATCH_SIZE: int(32, 1, 512),
   CHUNK_MAX_TOKENS: int(256, 32, 8192),
-  RERANK_MODEL: optionalText,
+  RERANK_MODEL: optional(z.string().trim()),
   MAX_DOCUMENT_BYTES: int(10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 
-  DISCORD_TOKEN: optionalText,
-  DISCORD_CLIENT_ID: optionalSnowflake,
-  DISCORD_GUILD_ID: optionalSnowflake,
-  DISCORD_API_BASE: z
-    .string()
-    .trim()
-    .transform((value) => (value === '' ? undefined : value))
-    .pipe(z.url({ protocol: /^https?$/ }).optional())
-    .optional(),
-  ALLOW_DMS: flag.default(true),
-  MESSAGE_CONTENT_INTENT: flag.default(false),
+  DISCORD_TOKEN: optional(z.string().trim()),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_BASE: optional(z.url({ protocol: /^https?$/ })),
+  ALLOW_DMS: withDefault(flag, 'true'),
+  MESSAGE_CONTENT_INTENT: withDefault(flag, 'false'),
 
-  HEALTH_PORT: z
-    .string()
-    .trim()
-    .transform((value) => (value === '' ? undefined : Number(value)))
-    .pipe(z.number().int().min(0).max(65_535).optional())
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HEALTH_PORT: optional(z.coerce.number().int().min(0).max(65_535)),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -84,9 +84,13 @@ const catalogue = {
     message: `settings file ${p.file} is damaged (${p.reason}); using defaults for that server`,
     hint: 'set them again with /config, which rewrites the file',
   }),
+  DOCUMENT_EXISTS: (p: { id: string; path: string }) => ({
+    message: `a document with id "${p.id}" already exists (${p.path})`,
+    hint: 'pass --replace to overwrite it, or --id to choose another id',
+  }),
   FILE_OUTSIDE_CORPUS: (p: { path: string }) => ({
-    message: `${p.path} would be written outside the corpus folder`,
-    hint: 'use a plain document id such as my-essay',
+    message: `"${p.path}" is not a usable document id (it would leave the corpus folder or has other characters)`,
+    hint: 'use lower-case letters, digits and dashes, such as my-essay',
   }),
 } satisfies Record<string, (params: never) => Described>;
 

@@ -1,10 +1,9 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import { env, type FeatureExtractionPipeline, LogLevel, pipeline } from '@huggingface/transformers';
+import { type FeatureExtractionPipeline, pipeline } from '@huggingface/transformers';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import { BatchingQueue } from './batching-queue.js';
 import type { Embedder, EmbedderIdentity } from './embedder.js';
+import { loadFailureReason, modelSource, prepareTransformers } from './model-source.js';
 import { type ProfileOverrides, profileFor } from './model-profiles.js';
 
 export interface TransformersEmbedderOptions {
@@ -25,22 +24,19 @@ const DEFAULT_WINDOW = 512;
  * `cacheDir`, downloading it once if missing.
  */
 export async function loadTransformersEmbedder(options: TransformersEmbedderOptions): Promise<Result<Embedder, CitebotError>> {
-  const localFolder = asLocalFolder(options.model);
-  env.cacheDir = options.cacheDir;
-  env.allowRemoteModels = localFolder === undefined;
-  env.logLevel = LogLevel.ERROR;
+  const source = modelSource(options.model);
+  prepareTransformers(source, options.cacheDir);
   const profile = profileFor(options.model, options.profile);
 
   let extractor: FeatureExtractionPipeline;
   try {
-    extractor = await pipeline('feature-extraction', localFolder ?? options.model, { dtype: options.dtype });
+    extractor = await pipeline('feature-extraction', source.load, { dtype: options.dtype });
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
-    return err(citebotError('MODEL_UNAVAILABLE', { model: options.model, cacheDir: options.cacheDir, reason }));
+    return err(citebotError('MODEL_UNAVAILABLE', { model: options.model, cacheDir: options.cacheDir, reason: loadFailureReason(error) }));
   }
 
   const identity: EmbedderIdentity = {
-    id: localFolder ? displayPath(localFolder) : options.model,
+    id: source.id,
     dtype: options.dtype,
     pooling: profile.pooling,
     passagePrefix: profile.passagePrefix,
@@ -78,19 +74,4 @@ export async function loadTransformersEmbedder(options: TransformersEmbedderOpti
     dispose: () => extractor.dispose(),
   };
   return ok(embedder);
-}
-
-function asLocalFolder(model: string): string | undefined {
-  const resolved = path.resolve(model);
-  try {
-    return statSync(resolved).isDirectory() ? resolved : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Local models are named by their path relative to the working folder, so an index stays valid when the checkout moves. */
-function displayPath(folder: string): string {
-  const relative = path.relative(process.cwd(), folder);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : folder;
 }

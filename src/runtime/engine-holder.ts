@@ -1,13 +1,11 @@
 import { watchFile, unwatchFile } from 'node:fs';
 import path from 'node:path';
-import type { CalibrationFile } from '../answer/calibration.js';
 import type { Config } from '../config/load-config.js';
 import { type CitebotError, formatError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { Embedder } from '../embedding/embedder.js';
 import { MANIFEST_FILE, readManifest } from '../index/index-files.js';
-import { type OpenedEngine, openEngine } from './open-engine.js';
+import { type EngineParts, type OpenedEngine, openEngine } from './open-engine.js';
 import { reindex, type ReindexOutcome } from './reindex.js';
 
 const WATCH_INTERVAL_MS = 2_000;
@@ -23,12 +21,14 @@ export class EngineHolder {
   private reloading: Promise<void> | undefined;
   private readonly listeners: ((opened: OpenedEngine) => void)[] = [];
 
+  private readonly logger: Logger;
+
   constructor(
     private readonly config: Config,
-    private readonly embedder: Embedder | null,
-    private readonly calibration: CalibrationFile,
-    private readonly logger: Logger,
-  ) {}
+    private readonly parts: EngineParts,
+  ) {
+    this.logger = parts.logger;
+  }
 
   current(): OpenedEngine | undefined {
     return this.opened;
@@ -40,7 +40,7 @@ export class EngineHolder {
 
   /** Opens the index on disk and makes it current. */
   async load(): Promise<Result<OpenedEngine, CitebotError>> {
-    const opened = await openEngine(this.config.INDEX_DIR, this.embedder, this.logger, this.calibration);
+    const opened = await openEngine(this.config.INDEX_DIR, this.parts);
     if (!opened.ok) return opened;
     this.opened = opened.value;
     this.logger.info(
@@ -72,7 +72,7 @@ export class EngineHolder {
   }
 
   private async rebuildOnce(options: { readonly full: boolean }): Promise<Result<ReindexOutcome, CitebotError>> {
-    const outcome = await reindex(this.config, this.embedder, { full: options.full, logger: this.logger });
+    const outcome = await reindex(this.config, this.parts.embedder, { full: options.full, logger: this.logger });
     if (!outcome.ok) return outcome;
     if (outcome.value.summary.manifest.buildId !== this.opened?.index.manifest.buildId) {
       const loaded = await this.load();

@@ -1,4 +1,4 @@
-import { AnswerEngine } from '../answer/answer-engine.js';
+import { AnswerEngine, type Reranker } from '../answer/answer-engine.js';
 import { type CalibrationFile, settingsFor } from '../answer/calibration.js';
 import type { CitebotError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -17,12 +17,15 @@ export interface OpenedEngine {
  * vectors from that very model; an index without vectors still answers, from
  * keywords, and the caller is told why.
  */
-export async function openEngine(
-  dir: string,
-  embedder: Embedder | null,
-  logger: Logger,
-  calibration: CalibrationFile,
-): Promise<Result<OpenedEngine, CitebotError>> {
+export interface EngineParts {
+  readonly embedder: Embedder | null;
+  readonly reranker?: Reranker | null;
+  readonly calibration: CalibrationFile;
+  readonly logger: Logger;
+}
+
+export async function openEngine(dir: string, parts: EngineParts): Promise<Result<OpenedEngine, CitebotError>> {
+  const { embedder, logger } = parts;
   const manifest = await readManifest(dir);
   if (!manifest.ok) return manifest;
   const withVectors = embedder !== null && manifest.value.model !== null;
@@ -34,10 +37,10 @@ export async function openEngine(
   const loaded = await loadGeneration(dir, manifest.value, { withVectors });
   if (!loaded.ok) return loaded;
   const modelId = withVectors && embedder ? embedder.identity.id : null;
-  const { settings, calibrated } = settingsFor(calibration, modelId);
+  const { settings, calibrated } = settingsFor(parts.calibration, modelId);
   if (!calibrated) {
-    logger.warn({ model: modelId }, 'no calibration for this model in eval/calibration.json; using uncalibrated thresholds (run `npm run cli -- eval --calibrate --write`)');
+    logger.warn({ model: modelId }, 'no calibration for this model in eval/calibration.json; using uncalibrated thresholds (run `npm run cli -- eval --compare --write`)');
   }
-  const engine = new AnswerEngine({ index: loaded.value, embedder: withVectors ? embedder : null, settings });
+  const engine = new AnswerEngine({ index: loaded.value, embedder: withVectors ? embedder : null, settings, reranker: parts.reranker ?? null });
   return ok({ engine, index: loaded.value });
 }

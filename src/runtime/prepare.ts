@@ -5,7 +5,7 @@ import type { Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { BuildProgress } from '../index/build-index.js';
 import { EngineHolder } from './engine-holder.js';
-import { openEmbedder } from './open-embedder.js';
+import { openEmbedder, openReranker } from './open-models.js';
 import { readCalibration } from './read-calibration.js';
 import { reindex } from './reindex.js';
 
@@ -31,7 +31,8 @@ export async function prepareEngine(config: Config, logger: Logger, progress?: B
     logger.warn({ code: built.error.code }, `could not update the index: ${formatError(built.error)}`);
   }
   const calibration = await readCalibration(config.CALIBRATION_FILE, logger);
-  const engines = new EngineHolder(config, embedder, calibration, logger);
+  const reranker = await openReranker(config, logger);
+  const engines = new EngineHolder(config, { embedder, reranker, calibration, logger });
   const loaded = await engines.load();
   if (!loaded.ok) return loaded;
   return { ok: true, value: { embedder, engines } };

@@ -30,7 +30,7 @@ async function reportFor(withModel: boolean) {
   const embedder = await testEmbedder();
   await buildFrom(ESSAYS_DIR, indexDir, embedder);
   const calibration = await readCalibration(path.join(REPO_ROOT, 'eval/calibration.json'), logger);
-  const opened = await openEngine(indexDir, withModel ? embedder : null, logger, calibration);
+  const opened = await openEngine(indexDir, { embedder: withModel ? embedder : null, calibration, logger });
   if (!opened.ok) throw new Error(opened.error.message);
   return evaluate(opened.value.engine, questions, corpus);
 }

@@ -60,7 +60,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const built = await reindex(config, options.embedder, { full: false, logger });
   if (!built.ok) throw new Error(built.error.message);
-  const engines = new EngineHolder(config, options.embedder, await readCalibration(config.CALIBRATION_FILE, logger), logger);
+  const engines = new EngineHolder(config, { embedder: options.embedder, calibration: await readCalibration(config.CALIBRATION_FILE, logger), logger });
   const loaded = await engines.load();
   if (!loaded.ok) throw new Error(loaded.error.message);
   await registerCommands(config);

@@ -2,6 +2,7 @@
 // Hugging Face's BertModel. With the default seeded random weights its cost per
 // token is that of a trained model of the same shape; its outputs mean nothing.
 import type { BertShape } from './model-files.js';
+import { DynamicQuantizer } from './onnx/dynamic-quantization.js';
 import { GraphBuilder } from './onnx/graph-builder.js';
 import { ElemType, type GraphSpec, tensorValueInfo } from './onnx/model-proto.js';
 import { mulberry32, standardNormal } from './seeded-random.js';
@@ -21,11 +22,28 @@ export function seededNormalWeights(seed = 20240601, std = 0.02): WeightSource {
   return (_name, [rows, columns]) => Float32Array.from({ length: rows * columns }, () => normal() * std);
 }
 
-export function bertEncoderGraph(shape: BertShape, weights: WeightSource = seededNormalWeights()): GraphSpec {
+export interface EncoderGraphOptions {
+  /**
+   * Rewrites every weight MatMul as onnxruntime's dynamic int8 quantization does
+   * (see onnx/dynamic-quantization.ts): the graph transformers.js loads for dtype 'q8'.
+   * Embedding tables and attention's activation-by-activation MatMuls stay float.
+   */
+  readonly quantizeWeightMatMuls?: boolean;
+}
+
+export function bertEncoderGraph(
+  shape: BertShape,
+  weights: WeightSource = seededNormalWeights(),
+  options: EncoderGraphOptions = {},
+): GraphSpec {
   const { vocabSize, hiddenSize, layers, heads, intermediateSize } = shape;
   const headSize = hiddenSize / heads;
   const g = new GraphBuilder();
   const weight = (name: string, dims: [number, number]) => g.floats(name, dims, weights(name, dims));
+  const quantizer = options.quantizeWeightMatMuls ? new DynamicQuantizer(g) : null;
+  // Weights are drawn in the same order either way, so both variants of a seed share their weights.
+  const weightMatMul = (x: string, name: string, dims: [number, number]) =>
+    quantizer ? quantizer.matMul(x, name, dims, weights(name, dims)) : g.op('MatMul', [x, weight(name, dims)]);
 
   const one = g.filled('const.one', [], 1);
   const half = g.filled('const.half', [], 0.5);
@@ -37,7 +55,7 @@ export function bertEncoderGraph(shape: BertShape, weights: WeightSource = seede
   const mergeHeadsShape = g.int64s('const.merge_heads_shape', [0, 0, hiddenSize]);
 
   const linear = (x: string, prefix: string, inSize: number, outSize: number) =>
-    g.op('Add', [g.op('MatMul', [x, weight(`${prefix}.weight`, [inSize, outSize])]), g.filled(`${prefix}.bias`, [outSize], 0)]);
+    g.op('Add', [weightMatMul(x, `${prefix}.weight`, [inSize, outSize]), g.filled(`${prefix}.bias`, [outSize], 0)]);
   const layerNorm = (x: string, prefix: string) =>
     g.op(
       'LayerNormalization',

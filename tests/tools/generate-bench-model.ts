@@ -1,14 +1,18 @@
 // Writes a model with all-MiniLM-L6-v2's architecture and seeded random weights,
 // for measuring indexing and query latency without network access. Its
 // embeddings carry no meaning; its cost per token is the real model's.
+// Besides the fp32 onnx/model.onnx it writes onnx/model_quantized.onnx (what
+// transformers.js loads for dtype 'q8'): the same weights with every weight
+// MatMul in onnxruntime's dynamic int8 form.
 //
 // Usage: tsx tests/tools/generate-bench-model.ts [outDir]   (default .cache/bench-model)
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bertEncoderGraph } from './bert-encoder-graph.js';
+import { bertEncoderGraph, seededNormalWeights } from './bert-encoder-graph.js';
 import { corpusVocabulary } from './corpus-vocabulary.js';
 import { type BertShape, writeModelDir } from './model-files.js';
 import { modelProto } from './onnx/model-proto.js';
+import { concatBytes } from './onnx/protobuf.js';
 
 export const BENCH_MODEL_DIR = join(import.meta.dirname, '../../.cache/bench-model');
 
@@ -20,10 +24,16 @@ export const MINILM_L6_SHAPE: BertShape = {
   intermediateSize: 1536,
 };
 
+export const QUANTIZED_MODEL_FILE = 'onnx/model_quantized.onnx';
+
 export function generateBenchModel(outDir = BENCH_MODEL_DIR): string[] {
   const { vocab } = corpusVocabulary(MINILM_L6_SHAPE.vocabSize);
   const model = modelProto(bertEncoderGraph(MINILM_L6_SHAPE), 'citebot-bench-model');
-  return writeModelDir(outDir, MINILM_L6_SHAPE, vocab, model);
+  const files = writeModelDir(outDir, MINILM_L6_SHAPE, vocab, model);
+  // A fresh weight source with the same seed draws the same weights again.
+  const quantized = bertEncoderGraph(MINILM_L6_SHAPE, seededNormalWeights(), { quantizeWeightMatMuls: true });
+  writeFileSync(join(outDir, QUANTIZED_MODEL_FILE), concatBytes(modelProto(quantized, 'citebot-bench-model-q8')));
+  return [...files, QUANTIZED_MODEL_FILE];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {

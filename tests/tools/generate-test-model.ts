@@ -35,7 +35,7 @@ function unitDirection(key: string, dimensions: number): Float32Array {
   return Float32Array.from(vector, (x) => x / norm);
 }
 
-function tokenVector(token: string, idf: (word: string) => number, dimensions: number): Float32Array {
+export function tokenVector(token: string, idf: (word: string) => number, dimensions: number): Float32Array {
   const special: readonly string[] = SPECIAL_TOKENS;
   if (special.includes(token)) return new Float32Array(dimensions);
 

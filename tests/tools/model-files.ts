@@ -37,9 +37,15 @@ function bertConfigJson(shape: BertShape): object {
 const toJson = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Writes the model directory and returns the paths written, relative to it. */
-export function writeModelDir(outDir: string, shape: BertShape, vocab: readonly string[], model: Encoded): string[] {
+export function writeModelDir(
+  outDir: string,
+  shape: BertShape,
+  vocab: readonly string[],
+  model: Encoded,
+  configOverrides: Record<string, unknown> = {},
+): string[] {
   const files: [string, string | Uint8Array][] = [
-    ['config.json', toJson(bertConfigJson(shape))],
+    ['config.json', toJson({ ...bertConfigJson(shape), ...configOverrides })],
     ['tokenizer.json', toJson(tokenizerJson(vocab))],
     ['tokenizer_config.json', toJson(tokenizerConfigJson())],
     ['onnx/model.onnx', concatBytes(model)],

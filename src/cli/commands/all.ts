@@ -1,3 +1,4 @@
+import { addCommand } from './add.js';
 import { askCommand } from './ask.js';
 import type { CliCommand } from './command.js';
 import { evalCommand } from './eval.js';
@@ -9,6 +10,7 @@ import { verifyCommand } from './verify.js';
 /** Every CLI command, in the order `--help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
   indexCommand,
+  addCommand,
   sourcesCommand,
   passageCommand,
   verifyCommand,

@@ -63,7 +63,7 @@ export const askCommand: CliCommand = (lazy) =>
     .action(async (words: string[], flags: AskFlags) => {
       const context = lazy.get();
       const calibration = await readCalibration(context.config.CALIBRATION_FILE, context.logger);
-      const opened = await openEngine(context.config.INDEX_DIR, await context.embedder(), context.logger, calibration);
+      const opened = await openEngine(context.config.INDEX_DIR, { embedder: await context.embedder(), reranker: await context.reranker(), calibration, logger: context.logger });
       if (!opened.ok) return context.fail(opened.error);
       const engine = opened.value.engine;
       if (flags.stdin) {

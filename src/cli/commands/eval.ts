@@ -34,7 +34,7 @@ export const evalCommand: CliCommand = (lazy) =>
       const { config } = context;
       const embedder = await context.embedder();
       const calibration = await readCalibration(config.CALIBRATION_FILE, context.logger);
-      const opened = await openEngine(config.INDEX_DIR, embedder, context.logger, calibration);
+      const opened = await openEngine(config.INDEX_DIR, { embedder, reranker: await context.reranker(), calibration, logger: context.logger });
       if (!opened.ok) return context.fail(opened.error);
       const corpus = await readCorpus(config.CORPUS_DIR, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
       if (!corpus.ok) return context.fail(corpus.error);

@@ -1,5 +1,5 @@
 // Accumulates nodes and initializers so a graph reads like the forward pass it encodes.
-import { type AttributeValue, type GraphSpec, type NodeSpec, floatTensor, int64Tensor } from './model-proto.js';
+import { type AttributeValue, ElemType, type GraphSpec, type NodeSpec, byteTensor, floatTensor, int64Tensor } from './model-proto.js';
 import type { Encoded } from './protobuf.js';
 
 export class GraphBuilder {
@@ -14,6 +14,12 @@ export class GraphBuilder {
     return name;
   }
 
+  /** Adds a node with several outputs (DynamicQuantizeLinear) and returns their names. */
+  opWithOutputs(op: string, inputs: readonly string[], outputs: readonly string[]): string[] {
+    this.nodes.push({ op, inputs, outputs });
+    return [...outputs];
+  }
+
   floats(name: string, dims: readonly number[], values: Float32Array): string {
     this.initializers.push(floatTensor(name, dims, values));
     return name;
@@ -21,6 +27,16 @@ export class GraphBuilder {
 
   filled(name: string, dims: readonly number[], value: number): string {
     return this.floats(name, dims, new Float32Array(dims.reduce((a, b) => a * b, 1)).fill(value));
+  }
+
+  int8s(name: string, dims: readonly number[], values: Int8Array): string {
+    this.initializers.push(byteTensor(name, dims, ElemType.INT8, values));
+    return name;
+  }
+
+  uint8s(name: string, dims: readonly number[], values: Uint8Array): string {
+    this.initializers.push(byteTensor(name, dims, ElemType.UINT8, values));
+    return name;
   }
 
   int64s(name: string, values: readonly number[]): string {

@@ -19,7 +19,7 @@ if (endianness() !== 'LE') throw new Error('ONNX writer assumes a little-endian 
 const IR_VERSION = 8;
 const DEFAULT_DOMAIN_OPSET = 17;
 
-export const ElemType = { FLOAT: 1, INT64: 7 } as const;
+export const ElemType = { FLOAT: 1, UINT8: 2, INT8: 3, INT64: 7 } as const;
 export type ElemType = (typeof ElemType)[keyof typeof ElemType];
 
 const AttributeType = { FLOAT: 1, INT: 2, INTS: 7 } as const;
@@ -29,6 +29,17 @@ export function floatTensor(name: string, dims: readonly number[], values: Float
   return [
     ...packedVarintField(1, dims),
     ...varintField(2, ElemType.FLOAT),
+    ...stringField(8, name),
+    ...bytesField(9, new Uint8Array(values.buffer, values.byteOffset, values.byteLength)),
+  ];
+}
+
+/** An 8-bit tensor (quantized weights and zero points); one byte per value, so no endianness concern. */
+export function byteTensor(name: string, dims: readonly number[], elemType: typeof ElemType.INT8 | typeof ElemType.UINT8, values: Int8Array | Uint8Array): Encoded {
+  if (values.length !== dims.reduce((a, b) => a * b, 1)) throw new Error(`${name}: data does not match dims`);
+  return [
+    ...packedVarintField(1, dims),
+    ...varintField(2, elemType),
     ...stringField(8, name),
     ...bytesField(9, new Uint8Array(values.buffer, values.byteOffset, values.byteLength)),
   ];

@@ -2,7 +2,9 @@ import type { Config } from '../config/load-config.js';
 import { formatError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Embedder } from '../embedding/embedder.js';
+import type { Reranker } from '../answer/answer-engine.js';
 import { loadTransformersEmbedder } from '../embedding/transformers-embedder.js';
+import { loadTransformersReranker } from '../embedding/transformers-reranker.js';
 
 /**
  * The configured embedding model, or null when it cannot be loaded (offline and
@@ -22,5 +24,14 @@ export async function openEmbedder(config: Config, logger: Logger): Promise<Embe
   });
   if (loaded.ok) return loaded.value;
   logger.warn({ code: loaded.error.code }, `${formatError(loaded.error)} Answering from keyword search only.`);
+  return null;
+}
+
+/** The cross-encoder named by RERANK_MODEL, if any; without it (or if it cannot load) answers are simply not reranked. */
+export async function openReranker(config: Config, logger: Logger): Promise<Reranker | null> {
+  if (!config.RERANK_MODEL) return null;
+  const loaded = await loadTransformersReranker({ model: config.RERANK_MODEL, dtype: config.EMBEDDING_DTYPE, cacheDir: config.MODEL_CACHE_DIR });
+  if (loaded.ok) return loaded.value;
+  logger.warn({ code: loaded.error.code }, `${formatError(loaded.error)} Answering without reranking.`);
   return null;
 }

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/load-config.js';
+
+describe('parseConfig', () => {
+  it('GIVEN nothing set THEN every default applies with the right type', () => {
+    const config = parseConfig({});
+    expect(config.ok && config.value).toMatchObject({
+      CORPUS_DIR: path.resolve('docs/essays'),
+      INDEX_DIR: path.resolve('index'),
+      EMBEDDING_MODEL: 'Xenova/bge-small-en-v1.5',
+      EMBEDDING_DTYPE: 'fp32',
+      ALLOW_DMS: true,
+      MESSAGE_CONTENT_INTENT: false,
+      EMBEDDING_BATCH_SIZE: 32,
+      LOG_LEVEL: 'info',
+    });
+    expect(config.ok && config.value.HEALTH_PORT).toBeUndefined();
+  });
+
+  it('GIVEN blank values as in .env.example THEN they count as unset', () => {
+    const config = parseConfig({ EMBEDDING_POOLING: '', HEALTH_PORT: '', DISCORD_TOKEN: '', ALLOW_DMS: '', MESSAGE_CONTENT_INTENT: ' ' });
+    expect(config.ok && config.value).toMatchObject({ ALLOW_DMS: true, MESSAGE_CONTENT_INTENT: false });
+    expect(config.ok && config.value.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it('GIVEN flags and numbers as text THEN they are parsed', () => {
+    const config = parseConfig({ ALLOW_DMS: 'no', MESSAGE_CONTENT_INTENT: 'true', HEALTH_PORT: '8080', EMBEDDING_DTYPE: 'q8' });
+    expect(config.ok && config.value).toMatchObject({ ALLOW_DMS: false, MESSAGE_CONTENT_INTENT: true, HEALTH_PORT: 8080, EMBEDDING_DTYPE: 'q8' });
+  });
+
+  it('GIVEN invalid values THEN one error names each variable', () => {
+    const config = parseConfig({ EMBEDDING_DTYPE: 'fp64', DISCORD_GUILD_ID: 'abc', HEALTH_PORT: '70000', DISCORD_API_BASE: 'ftp://x' });
+    expect(config.ok).toBe(false);
+    if (config.ok) return;
+    expect(config.error.code).toBe('CONFIG_INVALID');
+    for (const name of ['EMBEDDING_DTYPE', 'DISCORD_GUILD_ID', 'HEALTH_PORT', 'DISCORD_API_BASE']) expect(config.error.message).toContain(name);
+  });
+});
