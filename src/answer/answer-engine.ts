@@ -71,7 +71,7 @@ export class AnswerEngine {
     const terms = keywordTermsOf(question);
     const vector = this.mode === 'keyword' || !this.parts.embedder ? null : await this.parts.embedder.embedQuery(question);
 
-    const candidates = gatherCandidates(this.parts.index, question, terms, vector, this.settings.candidates);
+    const candidates = gatherCandidates(this.parts.index, question, vector, this.settings.candidates);
     const ranked = await this.rerank(question, fuse(candidates, this.strategy));
     const distinct = this.distinctParagraphs(ranked);
     const calibrated = this.threshold(options.strictness ?? 'normal');

@@ -1,21 +1,19 @@
-import { chunkSearchText } from '../index/chunk-text.js';
-import { keywordTermsOf } from '../index/keyword-terms.js';
 import type { CandidateFeatures } from './fusion.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
  * The union of the best `k` chunks by vector and by keyword, each scored on every
- * signal: a chunk found by one retriever gets its exact score from the other too,
- * so fusion never has to guess a missing value.
+ * signal: a chunk found only by vector still gets its keyword coverage, and one
+ * found only by keyword its exact cosine similarity.
  */
 export function gatherCandidates(
   index: SearchIndex,
   question: string,
-  questionTerms: readonly string[],
   queryVector: Float32Array | null,
   k: number,
 ): CandidateFeatures[] {
-  const keywordHits = new Map(index.keyword.search(question, k).map((hit) => [hit.label, hit]));
+  const keyword = index.keyword.search(question, k);
+  const keywordHits = new Map(keyword.hits.map((hit) => [hit.label, hit]));
   const dense = queryVector && index.vectors ? index.vectors : null;
   const neighbours = new Map(dense && queryVector ? dense.search(queryVector, k).map((n) => [n.label, n.similarity]) : []);
   const bestBm25 = Math.max(0, ...[...keywordHits.values()].map((hit) => hit.score)) || 1;
@@ -28,9 +26,7 @@ export function gatherCandidates(
     if (!chunk || !document) continue;
     const hit = keywordHits.get(label);
     const similarity = dense && queryVector ? (neighbours.get(label) ?? dot(queryVector, dense.vector(label))) : null;
-    const coverage =
-      hit?.coverage ?? index.keyword.coverage(questionTerms, keywordTermsOf(chunkSearchText(document.text, document.paragraphs, chunk)));
-    candidates.push({ label, similarity, keywordRank: hit ? hit.score / bestBm25 : 0, coverage });
+    candidates.push({ label, similarity, keywordRank: hit ? hit.score / bestBm25 : 0, coverage: keyword.coverage(label) });
   }
   return candidates;
 }

@@ -1,4 +1,4 @@
-import type { KeywordHit } from '../index/keyword-index.js';
+import type { KeywordSearch as KeywordResults } from '../index/keyword-index.js';
 import type { Library } from '../index/library.js';
 import type { Neighbour } from '../index/vector-store.js';
 
@@ -10,9 +10,8 @@ export interface DenseSearch {
 
 /** What the answer engine needs from keyword search; the MiniSearch KeywordIndex in production. */
 export interface KeywordSearch {
-  search(query: string, k: number): KeywordHit[];
+  search(query: string, k: number): KeywordResults;
   idf(term: string): number;
-  coverage(questionTerms: readonly string[], presentTerms: Iterable<string>): number;
 }
 
 /** One consistent generation of the index: every label resolves in all three parts. */

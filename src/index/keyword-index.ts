@@ -16,6 +16,22 @@ export interface KeywordHit {
   readonly coverage: number;
 }
 
+export interface KeywordSearch {
+  /** The best `k` chunks by BM25. */
+  readonly hits: readonly KeywordHit[];
+  /** Coverage of any chunk, found or not (0 when it holds none of the searched terms). */
+  coverage(label: number): number;
+}
+
+/**
+ * Most postings a query walks. MiniSearch scores every chunk containing any query
+ * term, so a common word ("Russia" in a corpus about Russia) would make every
+ * query cost O(corpus). Terms are taken rarest first until this budget is spent;
+ * the common ones left out carry little BM25 weight anyway (low IDF), which is the
+ * idea behind Lucene's common-terms query.
+ */
+const POSTINGS_BUDGET = 1_000;
+
 const CONTEXT_BOOST = 0.3;
 
 const OPTIONS: Options<KeywordEntry> = {
@@ -89,12 +105,30 @@ export class KeywordIndex {
     return total === 0 ? 0 : covered / total;
   }
 
-  search(query: string, k: number): KeywordHit[] {
+  search(query: string, k: number): KeywordSearch {
     const wanted = keywordTermsOf(query);
-    if (wanted.length === 0) return [];
-    return this.index
-      .search(query)
-      .slice(0, k)
-      .map((hit) => ({ label: Number(hit.id), score: hit.score, coverage: this.coverage(wanted, hit.queryTerms) }));
+    const searched = this.affordableTerms(wanted);
+    if (searched.length === 0) return { hits: [], coverage: () => 0 };
+    // The terms are already processed (stemmed); processing them again could change them.
+    const results = this.index.search(searched.join(' '), { processTerm: (term) => term });
+    const coverage = new Map(results.map((hit) => [Number(hit.id), this.coverage(wanted, hit.queryTerms)]));
+    return {
+      hits: results.slice(0, k).map((hit) => ({ label: Number(hit.id), score: hit.score, coverage: coverage.get(Number(hit.id)) ?? 0 })),
+      coverage: (label) => coverage.get(label) ?? 0,
+    };
+  }
+
+  /** The question's terms, rarest first, while their postings fit the budget (always at least the rarest). */
+  private affordableTerms(terms: readonly string[]): string[] {
+    const byRarity = [...terms].sort((a, b) => (this.frequencies.get(a) ?? 0) - (this.frequencies.get(b) ?? 0));
+    const chosen: string[] = [];
+    let postings = 0;
+    for (const term of byRarity) {
+      const frequency = this.frequencies.get(term) ?? 0;
+      if (chosen.length > 0 && postings + frequency > POSTINGS_BUDGET) break;
+      chosen.push(term);
+      postings += frequency;
+    }
+    return chosen;
   }
 }

@@ -50,7 +50,7 @@ describe('building and loading the index', () => {
     const loaded = await loadIndex(indexDir, { withVectors: true });
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.vectors?.size).toBe(17);
-    expect(loaded.value.keyword.search('Witkoff', 5)).toEqual([]);
+    expect(loaded.value.keyword.search('Witkoff', 5).hits).toEqual([]);
   });
 
   it('GIVEN no model THEN the index is keyword-only, and a later build with the model embeds everything', async () => {

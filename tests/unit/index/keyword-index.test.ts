@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { KeywordIndex } from '../../../src/index/keyword-index.js';
+
+const entry = (label: number, text: string) => ({ label, text, context: '' });
+
+describe('KeywordIndex', () => {
+  it('GIVEN a question THEN chunks are ranked by BM25 with IDF-weighted coverage, stems matching', async () => {
+    const index = KeywordIndex.build([
+      entry(1, 'The negotiations with Washington stalled.'),
+      entry(2, 'Sanctions relief was negotiated in Moscow.'),
+      entry(3, 'Nothing relevant here at all.'),
+    ]);
+    const { hits, coverage } = index.search('Were sanctions negotiated?', 5);
+    expect(hits[0]?.label).toBe(2);
+    expect(hits[0]?.coverage).toBe(1);
+    expect(coverage(1)).toBeGreaterThan(0);
+    expect(coverage(1)).toBeLessThan(1);
+    expect(coverage(3)).toBe(0);
+  });
+
+  it('GIVEN a term in more chunks than the postings budget THEN the rare term alone picks the candidates', () => {
+    const common = Array.from({ length: 1_500 }, (_, i) => entry(i, `Russia paragraph number ${i}.`));
+    const index = KeywordIndex.build([...common, entry(5_000, 'Russia and Hegseth.'), entry(5_001, 'Hegseth spoke.')]);
+    const { hits, coverage } = index.search('Russia Hegseth', 10);
+    expect(hits.map((hit) => hit.label).sort()).toEqual([5_000, 5_001]);
+    // "Russia" is nearly everywhere, so it weighs almost nothing in coverage.
+    expect(hits[0]?.coverage).toBeGreaterThan(0.95);
+    expect(coverage(0)).toBe(0);
+  });
+
+  it('GIVEN a serialised index THEN loading it gives the same results and frequencies', async () => {
+    const index = KeywordIndex.build([entry(1, 'Kellogg met Witkoff.'), entry(2, 'Witkoff went to Moscow.')]);
+    const loaded = await KeywordIndex.load(index.serialize());
+    expect(loaded.search('Witkoff Kellogg', 5).hits).toEqual(index.search('Witkoff Kellogg', 5).hits);
+    expect(loaded.idf('witkoff')).toBe(index.idf('witkoff'));
+    expect(loaded.size).toBe(2);
+  });
+});
