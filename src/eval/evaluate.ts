@@ -2,7 +2,7 @@ import type { AnswerEngine } from '../answer/answer-engine.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { SourceDocument } from '../corpus/document.js';
 import type { GoldenQuestion } from './golden.js';
-import { abstentionMetrics, type AbstentionMetrics, type RankedRun, type RankingMetrics, rankingMetrics } from './metrics.js';
+import { abstentionMetrics, type AbstentionMetrics, type RankedRun, rankingByKind, type RankingMetrics, rankingMetrics } from './metrics.js';
 
 export interface EvaluationReport extends RankingMetrics, AbstentionMetrics {
   readonly mode: string;
@@ -10,6 +10,7 @@ export interface EvaluationReport extends RankingMetrics, AbstentionMetrics {
   /** Share of shown quotes that are exact substrings of their source document at the stated offsets. */
   readonly quoteFidelity: number;
   readonly questions: number;
+  readonly byKind: ReturnType<typeof rankingByKind>;
   readonly runs: readonly RankedRun[];
 }
 
@@ -51,6 +52,7 @@ export async function evaluate(
     ...abstentionMetrics(runs, threshold),
     quoteFidelity: quotes === 0 ? 1 : faithful / quotes,
     questions: questions.length,
+    byKind: rankingByKind(runs),
     runs,
   };
 }

@@ -83,3 +83,14 @@ export function calibrateThreshold(runs: readonly RankedRun[]): { threshold: num
   }
   return best;
 }
+
+/** Ranking metrics per question kind (keyword, paraphrase, both): where a model is strong or weak. */
+export function rankingByKind(runs: readonly RankedRun[]): Record<string, RankingMetrics & { readonly questions: number }> {
+  const kinds = [...new Set(runs.map((run) => run.question.kind))].filter((kind) => kind !== 'unanswerable');
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const ofKind = runs.filter((run) => run.question.kind === kind);
+      return [kind, { ...rankingMetrics(ofKind), questions: ofKind.length }];
+    }),
+  );
+}

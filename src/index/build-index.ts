@@ -80,7 +80,7 @@ async function buildLocked(documents: readonly SourceDocument[], embedder: Embed
   const model: ModelIdentity | null = embedder ? { ...embedder.identity, dimensions: embedder.dimensions } : null;
   const { previous, rebuildReason } = await openPrevious(options, model);
   const plan = planReindex(documents, previous?.manifest.documents ?? []);
-  if (previous && rebuildReason === null && isCurrent(plan, previous)) {
+  if (previous && rebuildReason === null && isCurrent(plan, previous, options)) {
     return { ...summaryOf(plan), chunksEmbedded: 0, rebuildReason, elapsedMs: Date.now() - startedAt, manifest: previous.manifest };
   }
   const buildId = newBuildId(new Date());
@@ -173,9 +173,9 @@ function summaryOf(plan: ReindexPlan): Pick<BuildSummary, 'added' | 'updated' | 
   return { added: ids(plan.added), updated: ids(plan.updated), removed: ids(plan.removed), unchanged: ids(plan.unchanged) };
 }
 
-/** Nothing to embed and nothing to rewrite: not even a file moved. */
-function isCurrent(plan: ReindexPlan, previous: LoadedIndex): boolean {
-  if (!isUpToDate(plan)) return false;
+/** Nothing to embed and nothing to rewrite: not even a file moved or the search-time ef changed. */
+function isCurrent(plan: ReindexPlan, previous: LoadedIndex, options: BuildOptions): boolean {
+  if (!isUpToDate(plan) || previous.manifest.hnsw.efSearch !== options.hnsw.efSearch) return false;
   return plan.unchanged.every((document) => previous.library.document(document.id)?.path === document.path);
 }
 

@@ -39,6 +39,9 @@ describe('the golden set', () => {
   it('GIVEN eval/golden.jsonl THEN it has 40+ questions, 8+ unanswerable, and every evidence text is verbatim in its paragraph', () => {
     expect(questions.length).toBeGreaterThanOrEqual(40);
     expect(questions.filter((q) => q.kind === 'unanswerable').length).toBeGreaterThanOrEqual(8);
+    const cited = new Set(questions.flatMap((q) => q.evidence.map((e) => `${e.doc}#p${e.paragraph}`)));
+    const paragraphs = corpus.flatMap((document) => document.paragraphs.map((p) => `${document.id}#p${p.number}`));
+    expect(paragraphs.filter((ref) => !cited.has(ref))).toEqual([]);
     const byId = new Map(corpus.map((document) => [document.id, document]));
     for (const question of questions) {
       for (const evidence of question.evidence) {

@@ -77,6 +77,9 @@ function summary(report: EvaluationReport, total: number): string {
     `Golden set: ${total} questions (${total - unanswerable} answerable, ${unanswerable} unanswerable); mode ${report.mode}, threshold ${report.threshold.toFixed(3)}`,
     `Hit@1 ${fixed(report.hitAt1)}  Hit@3 ${fixed(report.hitAt3)}  MRR ${fixed(report.mrr)}  both essays in top 3 ${fixed(report.bothAt3)}`,
     `Answered ${fixed(report.answeredRate)} of answerable, abstained on ${fixed(report.abstentionRate)} of unanswerable, quote fidelity ${fixed(report.quoteFidelity)}`,
+    ...Object.entries(report.byKind).map(
+      ([kind, metrics]) => `  ${kind} (${metrics.questions}): Hit@1 ${fixed(metrics.hitAt1)}  Hit@3 ${fixed(metrics.hitAt3)}  MRR ${fixed(metrics.mrr)}`,
+    ),
   ].join('\n');
 }
 
