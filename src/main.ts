@@ -1,15 +1,15 @@
-import type { Server } from 'node:http';
 import { buildProgress } from './cli/progress.js';
 import { parseConfig, readDotenvFile } from './config/load-config.js';
 import { formatError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { startBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
+import { loginFailureExitCode } from './discord/login-failure.js';
 import { GuildStore } from './guild/guild-store.js';
 import { startHealthServer } from './runtime/health-server.js';
 import { BotMetrics } from './runtime/metrics.js';
 import { prepareEngine } from './runtime/prepare.js';
-import { onShutdown } from './runtime/shutdown.js';
+import { Shutdown } from './runtime/shutdown.js';
 import { runTerminalChat } from './runtime/terminal-chat.js';
 
 /** In-flight answers get this long to finish on shutdown. */
@@ -23,6 +23,7 @@ if (!config.ok) {
 }
 const settings = config.value;
 const logger = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
+const shutdown = new Shutdown(logger);
 
 const prepared = await prepareEngine(settings, logger, buildProgress(logger));
 if (!prepared.ok) {
@@ -30,12 +31,12 @@ if (!prepared.ok) {
   process.exit(1);
 }
 const { engines, embedder } = prepared.value;
-const stopWatching = engines.watch();
+shutdown.add(() => embedder?.dispose());
+shutdown.add(engines.watch());
 
 if (!settings.DISCORD_TOKEN) {
   await runTerminalChat(engines, process.stdin, process.stdout);
-  stopWatching();
-  await embedder?.dispose();
+  await shutdown.run();
 } else {
   const metrics = new BotMetrics();
   const track = () => {
@@ -45,12 +46,19 @@ if (!settings.DISCORD_TOKEN) {
   };
   engines.onSwap(track);
   track();
+
   const client = createDiscordClient(settings);
-  const bot = await startBot(client, { config: settings, logger, engines, guilds: new GuildStore(settings.DATA_DIR), metrics });
-  let health: Server | undefined;
+  const bot = await startBot(client, { config: settings, logger, engines, guilds: new GuildStore(settings.DATA_DIR), metrics }).catch(
+    (error: unknown) => {
+      logger.fatal({ err: error }, 'could not connect to Discord');
+      process.exit(loginFailureExitCode(error));
+    },
+  );
+  shutdown.add(() => bot.stop(DRAIN_MS));
+
   if (settings.HEALTH_PORT !== undefined) {
-    health = await startHealthServer(
-      settings.HEALTH_PORT,
+    const health = await startHealthServer(
+      { port: settings.HEALTH_PORT, host: settings.HEALTH_HOST },
       () => {
         const current = engines.current();
         const connected = bot.isConnected();
@@ -61,12 +69,7 @@ if (!settings.DISCORD_TOKEN) {
       },
       metrics,
     );
-    logger.info({ port: settings.HEALTH_PORT }, 'health and metrics server listening');
+    shutdown.add(() => new Promise((resolve) => health.close(resolve)));
+    logger.info({ host: settings.HEALTH_HOST, port: settings.HEALTH_PORT }, 'health and metrics server listening');
   }
-  onShutdown(logger, async () => {
-    stopWatching();
-    health?.close();
-    await bot.stop(DRAIN_MS);
-    await embedder?.dispose();
-  });
 }

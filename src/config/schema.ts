@@ -41,9 +41,16 @@ export const environmentSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(z.url({ protocol: /^https?$/ })),
   ALLOW_DMS: withDefault(flag, 'true'),
+  /** Servers whose moderators may /reindex (the shared index); blank lets any server's moderators. */
+  REINDEX_GUILDS: withDefault(z.string(), '').transform((value, context) => {
+    const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+    for (const id of ids) if (!/^\d{17,20}$/.test(id)) context.addIssue({ code: 'custom', message: `"${id}" is not a Discord server id` });
+    return ids;
+  }),
   MESSAGE_CONTENT_INTENT: withDefault(flag, 'false'),
 
   HEALTH_PORT: optional(z.coerce.number().int().min(0).max(65_535)),
+  HEALTH_HOST: withDefault(z.string().trim().min(1), '127.0.0.1'),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 

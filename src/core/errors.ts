@@ -43,6 +43,10 @@ const catalogue = {
     message: `embedding model "${p.model}" could not be loaded from ${p.cacheDir} or downloaded (${p.reason})`,
     hint: 'check EMBEDDING_MODEL and MODEL_CACHE_DIR, or connect once to download it',
   }),
+  INDEX_WOULD_LOSE_VECTORS: (p: { dir: string }) => ({
+    message: `the embedding model is unavailable, and updating ${p.dir} now would replace its vectors with a keyword-only index`,
+    hint: 'fix EMBEDDING_MODEL / MODEL_CACHE_DIR (or connect once to download the model), or run `npm run index -- --full` to build a keyword-only index anyway',
+  }),
   INDEX_MISSING: (p: { dir: string }) => ({
     message: `no index in ${p.dir}`,
     hint: 'run `npm run index`',

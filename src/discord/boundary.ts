@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Interaction, Message } from 'discord.js';
 import type { Logger } from '../core/logger.js';
 import type { BotMetrics } from '../runtime/metrics.js';
-import { replyToMessage, respond } from './discord-io.js';
+import { replyToMessage, respondAfterFailure } from './discord-io.js';
 import { apology } from './notices.js';
 
 /**
@@ -24,7 +24,7 @@ export async function guarded(
     metrics.errors.inc({ kind });
     logger.error({ err: error, reference, ...describe(target) }, 'handling failed');
     try {
-      if ('isRepliable' in target && target.isRepliable()) await respond(target, apology(reference), 'private');
+      if ('isRepliable' in target && target.isRepliable()) await respondAfterFailure(target, apology(reference));
       else if (!('isRepliable' in target)) await replyToMessage(target, apology(reference));
     } catch (secondError) {
       logger.warn({ err: secondError, reference }, 'could not send the apology either');

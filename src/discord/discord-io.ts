@@ -68,6 +68,20 @@ export async function respond(interaction: RepliableInteraction, payload: Messag
   else await interaction.reply(flags ? { ...body, flags } : body);
 }
 
+/**
+ * Last-resort private message after a failure: the normal reply path first, then,
+ * if that endpoint is what is failing (editing the deferred reply), a follow-up,
+ * which Discord serves from a different route.
+ */
+export async function respondAfterFailure(interaction: RepliableInteraction, payload: MessagePayload): Promise<void> {
+  try {
+    await respond(interaction, payload, 'private');
+  } catch (error) {
+    if (!interaction.deferred && !interaction.replied) throw error;
+    await interaction.followUp({ ...withinLimits(payload), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+  }
+}
+
 /** Replaces the message a button sits on (for private answers, paging in place). */
 export async function updateMessage(interaction: ButtonInteraction, payload: MessagePayload): Promise<void> {
   await interaction.update({ ...withinLimits(payload), allowedMentions: NO_PINGS });

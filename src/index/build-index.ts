@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { chunkParagraphs } from '../corpus/chunker.js';
 import type { Chunk, SourceDocument } from '../corpus/document.js';
-import type { CitebotError } from '../core/errors.js';
-import { ok, type Result } from '../core/result.js';
+import { type CitebotError, citebotError } from '../core/errors.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { acquireBuildLock } from './build-lock.js';
 import { chunkSearchText, keywordEntries, type StoredDocument } from './chunk-text.js';
@@ -69,10 +69,19 @@ export async function buildIndex(
   const lock = await acquireBuildLock(options.dir);
   if (!lock.ok) return lock;
   try {
+    if (!embedder && !options.full && (await hasVectors(options.dir))) {
+      // A model that is only temporarily unreachable must not cost the index its vectors.
+      return err(citebotError('INDEX_WOULD_LOSE_VECTORS', { dir: options.dir }));
+    }
     return ok(await buildLocked(documents, embedder, options));
   } finally {
     await lock.value();
   }
+}
+
+async function hasVectors(dir: string): Promise<boolean> {
+  const manifest = await readManifest(dir);
+  return manifest.ok && manifest.value.model !== null;
 }
 
 async function buildLocked(documents: readonly SourceDocument[], embedder: Embedder | null, options: BuildOptions): Promise<BuildSummary> {

@@ -12,7 +12,11 @@ export interface HealthStatus {
  * connected) and 503 otherwise, so an orchestrator restarts or waits on it;
  * /metrics serves Prometheus text.
  */
-export async function startHealthServer(port: number, status: () => HealthStatus, metrics: BotMetrics): Promise<Server> {
+export async function startHealthServer(
+  address: { readonly port: number; readonly host: string },
+  status: () => HealthStatus,
+  metrics: BotMetrics,
+): Promise<Server> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'GET') {
@@ -32,7 +36,7 @@ export async function startHealthServer(port: number, status: () => HealthStatus
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, resolve);
+    server.listen(address.port, address.host, resolve);
   });
   return server;
 }

@@ -116,6 +116,21 @@ describe('CLI on a corpus that changes', () => {
     expect(run.stderr).toMatch(/^citebot: invalid configuration: EMBEDDING_DTYPE .*\n$/);
   });
 
+  it('GIVEN a vector index and a model that cannot be loaded THEN `index` keeps the vectors unless --full is given', async () => {
+    const root = await tempDir();
+    const env = { CORPUS_DIR: await copyEssays(root), INDEX_DIR: path.join(root, 'index') };
+    await runCli(['index'], env);
+    await writeFile(path.join(env.CORPUS_DIR, 'trump-putin-call.md'), 'Rewritten.\n');
+    const offline = { ...env, EMBEDDING_MODEL: path.join(root, 'missing/model/dir'), MODEL_CACHE_DIR: root };
+    const refused = await runCli(['index'], offline);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/would replace its vectors with a keyword-only index\. To fix: .*--full/);
+    expect(JSON.parse((await runCli(['sources', '--json'], env)).stdout).model).toBe('tests/fixtures/model');
+    const forced = await runCli(['index', '--full'], offline);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse((await runCli(['sources', '--json'], env)).stdout).model).toBeNull();
+  });
+
   it('GIVEN a model that cannot be loaded THEN the index is keyword-only and the reason names EMBEDDING_MODEL', async () => {
     const root = await tempDir();
     const env = { CORPUS_DIR: ESSAYS_DIR, INDEX_DIR: path.join(root, 'index'), EMBEDDING_MODEL: path.join(root, 'no-such-model-dir/x/y'), MODEL_CACHE_DIR: root };

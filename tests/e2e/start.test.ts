@@ -69,4 +69,34 @@ describe('npm start', () => {
       await discord.stop();
     }
   }, 60_000);
+
+  it('GIVEN a token Discord rejects THEN start-up logs one fatal line and exits 78 so supervisors stop restarting', async () => {
+    const discord = await FakeDiscord.start();
+    const root = await tempDir();
+    try {
+      const bot = startEntryPoint('src/main.ts', {
+        CORPUS_DIR: ESSAYS_DIR,
+        INDEX_DIR: path.join(root, 'index'),
+        DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bad.token',
+        DISCORD_API_BASE: discord.restApi,
+        LOG_LEVEL: 'info',
+      });
+      expect(await bot.exited()).toBe(78);
+      expect(bot.output()).toMatch(/"level":60,.*"msg":"could not connect to Discord"/);
+      expect(bot.output()).not.toContain('MTIzNDU2Nzg5MDEyMzQ1Njc4.bad.token');
+    } finally {
+      await discord.stop();
+    }
+  }, 60_000);
+
+  it('GIVEN SIGTERM while the index is still being built THEN the process stops promptly and cleanly', async () => {
+    const root = await tempDir();
+    const app = startEntryPoint('src/main.ts', { CORPUS_DIR: ESSAYS_DIR, INDEX_DIR: path.join(root, 'index'), LOG_LEVEL: 'info' });
+    await app.waitForOutput(/"msg":"embedding chunks"|Ask about the essays/);
+    const signalled = Date.now();
+    app.child.kill('SIGTERM');
+    expect(await app.exited()).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(5_000);
+    expect(app.output()).toContain('"msg":"shutting down"');
+  }, 60_000);
 });

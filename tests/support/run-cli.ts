@@ -34,8 +34,8 @@ export interface RunningProcess {
 }
 
 /** Starts one of citebot's entry points (src/main.ts, src/register.ts) as a child process. */
-export function startEntryPoint(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry)], {
+export function startEntryPoint(entry: string, env: Record<string, string>, args: readonly string[] = []): RunningProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry), ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', EMBEDDING_MODEL: TEST_MODEL_DIR, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -13,6 +13,11 @@ export const reindexCommand: SlashCommand = {
 
   async execute(interaction, context) {
     if (!(await requireModerator(interaction))) return;
+    const allowed = context.config.REINDEX_GUILDS;
+    if (allowed.length > 0 && !allowed.includes(interaction.guildId ?? '')) {
+      // The index is shared by every server; on a public bot only its owners' servers may rebuild it.
+      return respond(interaction, notice('Reindexing is managed by the bot’s operators; their documents are reindexed for every server.'), 'private');
+    }
     await deferResponse(interaction, 'private');
     const outcome = await context.engines.rebuild({ full: interaction.options.getBoolean('full') ?? false });
     context.logger.info({ guildId: interaction.guildId, userId: interaction.user.id, ok: outcome.ok }, '/reindex');

@@ -1,0 +1,40 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireBuildLock } from '../../../src/index/build-lock.js';
+import { useTempDirs } from '../../support/temp-dir.js';
+
+const tempDir = useTempDirs();
+const lockFile = (dir: string) => path.join(dir, '.build.lock');
+
+describe('build lock', () => {
+  it('GIVEN a held lock THEN a second build is refused until it is released', async () => {
+    const dir = await tempDir();
+    const first = await acquireBuildLock(dir);
+    expect(first.ok).toBe(true);
+    // A live process on this host (the test runner's parent) holds it.
+    await writeFile(lockFile(dir), JSON.stringify({ pid: process.ppid, host: os.hostname(), since: Date.now() }));
+    const second = await acquireBuildLock(dir);
+    expect(!second.ok && second.error.code).toBe('INDEX_BUSY');
+    if (first.ok) await first.value();
+    expect((await acquireBuildLock(dir)).ok).toBe(true);
+  });
+
+  it('GIVEN a lock left by a dead process, or garbage THEN it is taken over', async () => {
+    const dir = await tempDir();
+    await writeFile(lockFile(dir), JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), since: Date.now() }));
+    expect((await acquireBuildLock(dir)).ok).toBe(true);
+    await writeFile(lockFile(dir), '{"pid":');
+    expect((await acquireBuildLock(dir)).ok).toBe(true);
+    expect(JSON.parse(await readFile(lockFile(dir), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('GIVEN a lock from another host THEN it is respected for two hours, then presumed dead', async () => {
+    const dir = await tempDir();
+    await writeFile(lockFile(dir), JSON.stringify({ pid: 1, host: 'another-container', since: Date.now() - 60_000 }));
+    expect((await acquireBuildLock(dir)).ok).toBe(false);
+    await writeFile(lockFile(dir), JSON.stringify({ pid: 1, host: 'another-container', since: Date.now() - 3 * 60 * 60 * 1000 }));
+    expect((await acquireBuildLock(dir)).ok).toBe(true);
+  });
+});
