@@ -1,20 +1,12 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../support/fake-discord/index.js';
+import { freePort } from '../support/free-port.js';
 import { ESSAYS_DIR } from '../support/paths.js';
 import { runCli, startEntryPoint } from '../support/run-cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
 const tempDir = useTempDirs();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('the model cannot be loaded at start', () => {
   it('GIVEN an existing vector index and no model THEN the bot answers in keyword mode, shown in /sources and /healthz', async () => {
