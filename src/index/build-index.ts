@@ -69,25 +69,26 @@ export async function buildIndex(
   const lock = await acquireBuildLock(options.dir);
   if (!lock.ok) return lock;
   try {
-    if (!embedder && !options.full && (await hasVectors(options.dir))) {
+    const current = options.full ? undefined : await readManifest(options.dir);
+    if (!embedder && current?.ok && current.value.model) {
       // A model that is only temporarily unreachable must not cost the index its vectors.
       return err(citebotError('INDEX_WOULD_LOSE_VECTORS', { dir: options.dir }));
     }
-    return ok(await buildLocked(documents, embedder, options));
+    return ok(await buildLocked(documents, embedder, current, options));
   } finally {
     await lock.value();
   }
 }
 
-async function hasVectors(dir: string): Promise<boolean> {
-  const manifest = await readManifest(dir);
-  return manifest.ok && manifest.value.model !== null;
-}
-
-async function buildLocked(documents: readonly SourceDocument[], embedder: Embedder | null, options: BuildOptions): Promise<BuildSummary> {
+async function buildLocked(
+  documents: readonly SourceDocument[],
+  embedder: Embedder | null,
+  current: Result<Manifest, CitebotError> | undefined,
+  options: BuildOptions,
+): Promise<BuildSummary> {
   const startedAt = Date.now();
   const model: ModelIdentity | null = embedder ? { ...embedder.identity, dimensions: embedder.dimensions } : null;
-  const { previous, rebuildReason } = await openPrevious(options, model);
+  const { previous, rebuildReason } = await openPrevious(current, model, options);
   const plan = planReindex(documents, previous?.manifest.documents ?? []);
   if (previous && rebuildReason === null && isCurrent(plan, previous, options)) {
     return { ...summaryOf(plan), chunksEmbedded: 0, rebuildReason, elapsedMs: Date.now() - startedAt, manifest: previous.manifest };
@@ -188,13 +189,13 @@ function isCurrent(plan: ReindexPlan, previous: LoadedIndex, options: BuildOptio
   return plan.unchanged.every((document) => previous.library.document(document.id)?.path === document.path);
 }
 
-/** The current index, if it can be extended; otherwise why everything must be rebuilt. */
+/** The current index (its manifest, read once by the caller), if it can be extended; otherwise why everything must be rebuilt. */
 async function openPrevious(
-  options: BuildOptions,
+  manifest: Result<Manifest, CitebotError> | undefined,
   model: ModelIdentity | null,
+  options: BuildOptions,
 ): Promise<{ previous: LoadedIndex | null; rebuildReason: string | null }> {
-  if (options.full) return { previous: null, rebuildReason: 'a full rebuild was asked for' };
-  const manifest = await readManifest(options.dir);
+  if (!manifest) return { previous: null, rebuildReason: 'a full rebuild was asked for' };
   if (!manifest.ok) {
     return { previous: null, rebuildReason: manifest.error.code === 'INDEX_MISSING' ? null : manifest.error.message };
   }
@@ -210,7 +211,8 @@ function incompatibility(manifest: Manifest, model: ModelIdentity | null, option
   if (manifest.hnsw.m !== options.hnsw.m || manifest.hnsw.efConstruction !== options.hnsw.efConstruction) {
     return 'the HNSW parameters changed';
   }
-  if (!model) return manifest.model ? 'the embedding model is unavailable, so the index becomes keyword-only' : null;
+  // Without a model the manifest has no vectors either: buildIndex refuses to drop them.
+  if (!model) return null;
   if (!manifest.model) return 'the index has no vectors yet';
   if (!sameModel(manifest.model, model) || manifest.model.dimensions !== model.dimensions) return 'the embedding model changed';
   return null;
