@@ -40,7 +40,7 @@ const CLOSEST_SHARE = 0.5;
 /** Passages on the first page a user sees (Discord shows three). */
 const FIRST_PAGE = 3;
 /** Another essay's passage joins the first page if it scores at least this share of the best. */
-const OTHER_SOURCE_SHARE = 0.9;
+const OTHER_SOURCE_SHARE = 0.75;
 const RERANK_DEPTH = 20;
 
 /**
