@@ -16,4 +16,6 @@ export interface BotContext {
   readonly cooldowns: Cooldowns;
   readonly metrics: BotMetrics;
   readonly now: () => number;
+  /** True while other interactions or messages are being handled: a new answer will queue behind them. */
+  readonly busy: () => boolean;
 }

@@ -35,9 +35,16 @@ export interface BotServices {
 /** Wires a discord.js client to citebot's handlers and logs in. */
 export async function startBot(client: Client, services: BotServices): Promise<RunningBot> {
   const { logger, metrics } = services;
-  const context: BotContext = { ...services, answers: new AnswerCache(), cooldowns: new Cooldowns(), now: Date.now };
-  const commands = new Map(SLASH_COMMANDS.map((command) => [command.data.name, command]));
   const inFlight = new InFlight();
+  const context: BotContext = {
+    ...services,
+    answers: new AnswerCache(),
+    cooldowns: new Cooldowns(),
+    now: Date.now,
+    // The handler asking is itself in flight; anything beyond it is work this answer waits behind.
+    busy: () => inFlight.size > 1,
+  };
+  const commands = new Map(SLASH_COMMANDS.map((command) => [command.data.name, command]));
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isAutocomplete()) {
@@ -76,7 +83,11 @@ export async function startBot(client: Client, services: BotServices): Promise<R
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
   client.on(Events.Warn, (message) => logger.warn(message));
-  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+  // Mostly discord.js pacing itself (50 requests/s globally, per-route buckets), not a refusal from Discord.
+  client.rest.on('rateLimited', (info) => {
+    metrics.rateLimited.inc({ global: String(info.global) });
+    logger.debug({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'Discord request queued by the rate limiter');
+  });
 
   await client.login(services.config.DISCORD_TOKEN);
   return {

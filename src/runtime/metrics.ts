@@ -29,6 +29,12 @@ export class BotMetrics {
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
+  readonly rateLimited = new Counter({
+    name: 'citebot_discord_rate_limited_total',
+    help: 'Discord requests delayed by a rate limit (discord.js pacing or a 429)',
+    labelNames: ['global'] as const,
+    registers: [this.registry],
+  });
   readonly indexChunks = new Gauge({ name: 'citebot_index_chunks', help: 'Chunks in the loaded index', registers: [this.registry] });
   readonly keywordMode = new Gauge({
     name: 'citebot_keyword_only',

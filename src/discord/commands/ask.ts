@@ -8,7 +8,11 @@ import { channelNotice, cooldownNotice, dmRefusal, questionProblem } from '../no
 import { answerMessage } from '../render/answer-message.js';
 import type { SlashCommand } from './slash-command.js';
 
-/** Answers quicker than this are sent directly; slower ones are deferred first, well inside Discord's 3 s. */
+/**
+ * Answers quicker than this are sent directly; slower ones are deferred first,
+ * well inside Discord's 3 s. When the bot is already busy the answer will queue,
+ * so it defers at once rather than spend a second of the window waiting.
+ */
 export const DEFER_AFTER_MS = 1_000;
 
 export const askCommand: SlashCommand = {
@@ -43,17 +47,23 @@ export const askCommand: SlashCommand = {
       isPrivate,
       source: guildId ? 'slash' : 'dm',
     });
-    const asked = await answerOrDefer(asking, () => deferResponse(interaction, visibility));
+    const asked = await answerOrDefer(asking, () => deferResponse(interaction, visibility), context.busy() ? 0 : DEFER_AFTER_MS);
     if (!asked.ok) return respond(interaction, questionProblem(asked.error), 'private');
     await respond(interaction, answerMessage(asked.value.view), visibility);
   },
 };
 
-/** Waits briefly for the answer; if it is not ready, acknowledges the interaction and keeps waiting. */
-async function answerOrDefer<T>(answer: Promise<T>, defer: () => Promise<void>): Promise<T> {
+/** Waits up to `patienceMs` for the answer; if it is not ready, acknowledges the interaction and keeps waiting. */
+async function answerOrDefer<T>(answer: Promise<T>, defer: () => Promise<void>, patienceMs: number): Promise<T> {
+  if (patienceMs === 0) {
+    // Marks a failure as handled while deferring; it still surfaces when awaited below.
+    answer.catch(() => undefined);
+    await defer();
+    return answer;
+  }
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS);
+    timer = setTimeout(() => resolve('late'), patienceMs);
   });
   const first = await Promise.race([answer, late]);
   clearTimeout(timer);
