@@ -4,11 +4,11 @@ import { err, ok, type Result } from '../core/result.js';
 /** Longest question accepted, after cleaning. Long enough for any real question, short enough to bound work. */
 export const MAX_QUESTION_CHARS = 500;
 
-const DISCORD_TOKENS = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|@(?:everyone|here)\b/g;
-const URLS = /\b(?:https?:\/\/|www\.)\S+/gi;
+const DISCORD_TOKENS = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|@(?:everyone|here)(?![\p{L}\p{N}])/gu;
+const URLS = /(?:https?:\/\/|(?<![\p{L}\p{N}])www\.)\S+/giu;
 const CODE_FENCES = /```[^\n`]*\n?|```/g;
 // Zero-width characters and bidirectional controls: invisible, but they split words.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+const INVISIBLE = /\p{Cf}/gu;
 const MARKDOWN = /(?:\|\||[*_~`>#]|^-# |\[|\]\([^)]*\))/gm;
 
 /**
@@ -17,15 +17,19 @@ const MARKDOWN = /(?:\|\||[*_~`>#]|^-# |\[|\]\([^)]*\))/gm;
  * script, since only markup is removed.
  */
 export function cleanQuestion(raw: string): Result<string, CitebotError> {
-  const cleaned = raw
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(CODE_FENCES, ' ')
-    .replace(DISCORD_TOKENS, ' ')
-    .replace(URLS, ' ')
-    .replace(MARKDOWN, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Removing one kind of markup can expose another ("@everyone_" once "_" is gone): clean until nothing changes.
+  let cleaned = raw.normalize('NFKC');
+  for (let previous: string | undefined; cleaned !== previous; ) {
+    previous = cleaned;
+    cleaned = cleaned
+      .replace(INVISIBLE, '')
+      .replace(CODE_FENCES, ' ')
+      .replace(DISCORD_TOKENS, ' ')
+      .replace(URLS, ' ')
+      .replace(MARKDOWN, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
   if (cleaned === '' || !/[\p{L}\p{N}]/u.test(cleaned)) return err(citebotError('QUESTION_EMPTY'));
   if (cleaned.length > MAX_QUESTION_CHARS) {
     return err(citebotError('QUESTION_TOO_LONG', { length: cleaned.length, limit: MAX_QUESTION_CHARS }));

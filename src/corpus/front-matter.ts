@@ -5,7 +5,7 @@ import type { DocumentMetadata } from './document.js';
 export function readFrontMatter(yamlText: string): DocumentMetadata {
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = parseYaml(yamlText.replace(/\r\n?/g, '\n'));
   } catch {
     return {};
   }
@@ -19,7 +19,7 @@ export function readFrontMatter(yamlText: string): DocumentMetadata {
   const sourceUrl = text('source_url');
   return {
     ...(text('title') ? { title: text('title') } : {}),
-    ...(sourceUrl && /^https?:\/\//i.test(sourceUrl) ? { sourceUrl } : {}),
+    ...(sourceUrl && /^https?:\/\/[^\s/]\S*$/i.test(sourceUrl) ? { sourceUrl } : {}),
     ...(text('date') ? { date: text('date') } : {}),
   };
 }

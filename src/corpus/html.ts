@@ -24,6 +24,7 @@ export function parseHtml(html: string): ParsedSource {
   const meta: { title?: string; sourceUrl?: string; date?: string } = {};
   const openTags: string[] = [];
   let skipDepth = 0;
+  let quotationDepth = 0;
   let titleText = '';
   let buffer = '';
   let bufferKind: BlockKind = 'paragraph';
@@ -33,19 +34,19 @@ export function parseHtml(html: string): ParsedSource {
     buffer = '';
     bufferKind = 'paragraph';
   };
-  const inside = (names: Set<string>) => openTags.some((tag) => names.has(tag));
 
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         openTags.push(name);
         if (SKIPPED.has(name)) skipDepth += 1;
-        if (name === 'link' && attributes.rel === 'canonical' && attributes.href) meta.sourceUrl = attributes.href;
+        if (QUOTATIONS.has(name)) quotationDepth += 1;
+        if (name === 'link' && attributes.rel === 'canonical' && /^https?:\/\/[^\s/]\S*$/i.test(attributes.href ?? '')) meta.sourceUrl = attributes.href;
         if (name === 'meta' && attributes.name === 'date' && attributes.content) meta.date = attributes.content;
         if (skipDepth > 0) return;
         if (BLOCKS.has(name)) flush();
         if (HEADINGS.has(name)) bufferKind = 'heading';
-        else if (CREDITS.has(name) && inside(QUOTATIONS)) bufferKind = 'credit';
+        else if (CREDITS.has(name) && quotationDepth > 0) bufferKind = 'credit';
       },
       ontext(text) {
         if (openTags.at(-1) === 'title') titleText += text;
@@ -56,6 +57,7 @@ export function parseHtml(html: string): ParsedSource {
         if (index === -1) return;
         const closed = openTags.splice(index);
         skipDepth -= closed.filter((tag) => SKIPPED.has(tag)).length;
+        quotationDepth -= closed.filter((tag) => QUOTATIONS.has(tag)).length;
         if (skipDepth === 0 && BLOCKS.has(name)) flush();
       },
     },

@@ -51,33 +51,34 @@ class ParagraphCollector {
     return this.paragraphs.length === 0;
   }
 
-  visit(node: Nodes): void {
-    switch (node.type) {
-      case 'heading':
-        this.section = headingText(node) || this.section;
-        return;
-      case 'paragraph':
-        this.add(spanOf(node), []);
-        return;
-      case 'blockquote':
-        this.visitQuotation(node);
-        return;
-      case 'list':
-      case 'listItem':
-        this.visitChildren(node);
-        return;
-      default:
-        // Code, HTML, tables and rules are not prose a reader would cite by paragraph.
-        return;
+  /** Walks with an explicit stack: deeply nested quotes or lists must not exhaust the call stack. */
+  visit(root: Nodes): void {
+    const stack: { node: Nodes; credits?: readonly Span[] }[] = [{ node: root }];
+    while (stack.length > 0) {
+      const { node, credits } = stack.pop()!;
+      switch (node.type) {
+        case 'heading':
+          this.section = headingText(node) || this.section;
+          break;
+        case 'paragraph':
+          this.add(spanOf(node), credits ?? []);
+          break;
+        case 'blockquote':
+          stack.push(...this.quotationChildren(node).reverse());
+          break;
+        case 'list':
+        case 'listItem':
+          stack.push(...(node as Parent).children.map((child) => ({ node: child as Nodes })).reverse());
+          break;
+        default:
+          // Code, HTML, tables and rules are not prose a reader would cite by paragraph.
+          break;
+      }
     }
   }
 
-  private visitChildren(node: Parent): void {
-    for (const child of node.children) this.visit(child as Nodes);
-  }
-
   /** Trailing credit lines of a quotation become the attribution of the paragraph above them. */
-  private visitQuotation(node: Blockquote): void {
+  private quotationChildren(node: Blockquote): { node: Nodes; credits?: readonly Span[] }[] {
     const children = [...node.children];
     const credits: Span[] = [];
     while (children.length > 1) {
@@ -90,14 +91,14 @@ class ParagraphCollector {
       children.pop();
     }
     const lastIndex = children.length - 1;
-    children.forEach((child, index) => {
-      if (index === lastIndex && child.type === 'paragraph') this.add(spanOf(child), credits);
-      else this.visit(child as Nodes);
-    });
+    return children.map((child, index) => (index === lastIndex && child.type === 'paragraph' ? { node: child as Nodes, credits } : { node: child as Nodes }));
   }
 
   private add(span: Span | undefined, attribution: readonly Span[]): void {
-    if (!span || this.text.slice(span.start, span.end).trim() === '') return;
-    this.paragraphs.push({ number: this.paragraphs.length + 1, section: this.section, span, attribution });
+    if (!span) return;
+    const raw = this.text.slice(span.start, span.end);
+    if (raw.trim() === '') return;
+    const trimmed = { start: span.start + raw.length - raw.trimStart().length, end: span.end - (raw.length - raw.trimEnd().length) };
+    this.paragraphs.push({ number: this.paragraphs.length + 1, section: this.section, span: trimmed, attribution });
   }
 }

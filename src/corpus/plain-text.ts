@@ -18,7 +18,7 @@ export function parsePlainText(text: string): ParsedSource {
   blocks.forEach((block, index) => {
     const content = text.slice(block.start, block.end);
     const isLast = index === blocks.length - 1;
-    if (!isLast && !content.includes('\n') && content.length <= HEADING_MAX && !SENTENCE_END.test(content)) {
+    if (!isLast && !/[\r\n]/.test(content) && content.length <= HEADING_MAX && !SENTENCE_END.test(content)) {
       if (index === 0) title = content;
       else section = content;
       return;
@@ -33,7 +33,7 @@ function splitBlocks(text: string): Span[] {
   const hasBlankLine = /\n[ \t]*\r?\n/.test(text.replace(/\r\n?/g, '\n'));
   if (!hasBlankLine) return lineSpans(text, whole, NO_MARKER);
   const blocks: Span[] = [];
-  const separator = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*/g;
+  const separator = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))*/g;
   let start = 0;
   for (const match of text.matchAll(separator)) {
     pushTrimmed(text, start, match.index, blocks);

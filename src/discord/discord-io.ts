@@ -41,6 +41,14 @@ export function withinLimits(payload: MessagePayload): MessagePayload {
       total -= dropped.name.length + dropped.value.length;
     }
   }
+  // Still over (a long description and footer): shorten descriptions, last embed first.
+  for (let e = embeds.length - 1; e >= 0 && total > DISCORD_LIMITS.embedsTotal; e -= 1) {
+    const embed = embeds[e]!;
+    if (embed.description === undefined) continue;
+    const before = embed.description.length;
+    embed.description = fitText(embed.description, Math.max(0, before - (total - DISCORD_LIMITS.embedsTotal)));
+    total -= before - embed.description.length;
+  }
   return {
     ...(payload.content !== undefined ? { content: fitText(payload.content, DISCORD_LIMITS.content) } : {}),
     embeds,

@@ -27,7 +27,10 @@ export function fitText(text: string, max: number): string {
   if (room <= 0) return ELLIPSIS.slice(0, max);
   const window = text.slice(0, room + 1);
   const sentenceEnd = Math.max(...['. ', '? ', '! ', '.\n', '?\n', '!\n'].map((mark) => window.lastIndexOf(mark)));
-  if (sentenceEnd >= room * (2 / 3)) return `${window.slice(0, sentenceEnd + 1)} ${ELLIPSIS}`.slice(0, max);
+  if (sentenceEnd >= room * (2 / 3)) {
+    const kept = window.slice(0, sentenceEnd + 1);
+    return kept.length + 2 <= max ? `${kept} ${ELLIPSIS}` : `${kept}${ELLIPSIS}`;
+  }
   const wordEnd = window.search(/\s+\S*$/);
   const cut = wordEnd > 0 ? wordEnd : room;
   return `${dropLoneSurrogate(window.slice(0, cut)).trimEnd()}${ELLIPSIS}`;

@@ -7,7 +7,7 @@ export const INDEX_FORMAT = 1;
  * Bumped whenever ingestion (paragraph detection, chunking) changes, so that an
  * unchanged document is still re-chunked once after an upgrade.
  */
-export const INGESTION_VERSION = 1;
+export const INGESTION_VERSION = 2;
 
 const span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 

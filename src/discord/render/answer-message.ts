@@ -59,9 +59,10 @@ function notCoveredEmbed(view: AnswerView): APIEmbed {
 }
 
 function passageField(result: AnswerResult, prefix: string, quoteRoom: number): { name: string; value: string } {
-  const section = result.section ? ` · ${result.section}` : '';
+  // Title and section are shortened on their own, so the ¶ number always survives.
+  const section = result.section ? ` · ${fitText(result.section, 60)}` : '';
   return {
-    name: fitText(`${prefix} ${result.title}${section} · ¶${result.paragraph}`, DISCORD_LIMITS.fieldName),
+    name: fitText(`${prefix} ${fitText(result.title, 150)}${section} · ¶${result.paragraph}`, DISCORD_LIMITS.fieldName),
     value: `${quoteBlock(result, quoteRoom)}\n\`${result.ref}\``,
   };
 }

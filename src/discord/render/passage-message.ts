@@ -5,7 +5,7 @@ import { COLOURS, type MessagePayload } from './payload.js';
 
 /** A whole paragraph, verbatim, with its citation: the answer to "Full ¶" and /passage. */
 export function passageMessage(passage: Passage): MessagePayload {
-  const credit = passage.attribution.length > 0 ? `\n\n— ${escapeMarkdown(passage.attribution.join('\n'))}` : '';
+  const credit = passage.attribution.length > 0 ? `\n\n— ${fitText(escapeMarkdown(passage.attribution.join('\n')), 1000)}` : '';
   const body = fitText(escapeMarkdown(passage.text), DISCORD_LIMITS.embedDescription - credit.length);
   return {
     embeds: [

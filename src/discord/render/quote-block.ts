@@ -9,7 +9,7 @@ import { fitText } from '../limits.js';
  * the words themselves are never changed.
  */
 export function quoteBlock(result: AnswerResult, maxChars: number): string {
-  const credit = result.attribution.length > 0 ? `\n> — ${escapeMarkdown(result.attribution.join(', '))}` : '';
+  const credit = result.attribution.length > 0 ? `\n> — ${fitText(escapeMarkdown(result.attribution.join(', ')), Math.floor(maxChars / 3))}` : '';
   const body = fitText(escapeMarkdown(excerpt(result)), Math.max(1, maxChars - credit.length - 2));
   return `${body
     .split(/\r?\n/)
@@ -19,8 +19,8 @@ export function quoteBlock(result: AnswerResult, maxChars: number): string {
 
 /** "— [Title](url) · Section · ¶5 · `doc#p5`" */
 export function citation(result: Pick<AnswerResult, 'title' | 'section' | 'paragraph' | 'ref' | 'sourceUrl'>): string {
-  const title = escapeMarkdown(result.title);
+  const title = fitText(escapeMarkdown(result.title), 200);
   const linked = result.sourceUrl ? `[${title}](${result.sourceUrl})` : `**${title}**`;
-  const section = result.section ? ` · ${escapeMarkdown(result.section)}` : '';
+  const section = result.section ? ` · ${fitText(escapeMarkdown(result.section), 200)}` : '';
   return `— ${linked}${section} · ¶${result.paragraph} · \`${result.ref}\``;
 }

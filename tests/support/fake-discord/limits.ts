@@ -95,6 +95,10 @@ function embedProblems(embeds: APIEmbed[]): FormProblem[] {
     checkLength(problems, at('description'), embed.description, EMBED_DESCRIPTION_MAX);
     checkLength(problems, at('footer', 'text'), embed.footer?.text, EMBED_FOOTER_MAX);
     checkLength(problems, at('author', 'name'), embed.author?.name, EMBED_AUTHOR_NAME_MAX);
+    // Discord answers "Not a well formed URL." for anything but an absolute http(s) URL.
+    if (embed.url !== undefined && !/^https?:\/\/[^\s/]\S*$/i.test(embed.url)) {
+      problems.push(problem(at('url'), 'URL_TYPE_INVALID_URL', 'Not a well formed URL.'));
+    }
     const fields = embed.fields ?? [];
     if (fields.length > EMBED_FIELDS_MAX) problems.push(tooLong(at('fields'), EMBED_FIELDS_MAX));
     for (const [j, field] of fields.entries()) {
