@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'index/', 'tests/fixtures/', '.cache/', 'data/'] },
+  { ignores: ['node_modules/', 'index/', 'tests/fixtures/', 'tests/.tmp/', '.cache/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

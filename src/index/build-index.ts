@@ -32,7 +32,11 @@ export interface BuildOptions {
   readonly full: boolean;
   readonly chunkMaxTokens: number;
   readonly hnsw: Omit<HnswParameters, 'nextLabel' | 'space'>;
-  /** A long build saves a complete intermediate generation this often, so a crash loses little work. */
+  /**
+   * A long build saves a complete intermediate generation after this long, so a
+   * crash loses little work; later checkpoints come after as long again as the
+   * build has run, since each save rewrites the whole index (linear total cost).
+   */
   readonly checkpointMs: number;
   readonly progress?: BuildProgress;
   readonly logger?: Logger;
@@ -159,7 +163,7 @@ async function buildLocked(
       stored.set(document.id, { entry, text: document.text });
     }
     options.progress?.advance(texts.length);
-    if (Date.now() - lastSave > options.checkpointMs) {
+    if (Date.now() - lastSave > Math.max(options.checkpointMs, lastSave - startedAt)) {
       await save();
       lastSave = Date.now();
       options.logger?.info({ documents: stored.size }, 'index checkpoint saved');

@@ -72,25 +72,31 @@ export async function readManifest(dir: string): Promise<Result<Manifest, Citebo
   return ok(parsed.data);
 }
 
+/**
+ * How to load the keyword index: at once, event loop held (fastest); in slices
+ * (for a process already serving); or not yet (an empty stand-in, to be replaced
+ * with `loadKeywordIndex`).
+ */
+export type KeywordLoading = 'blocking' | 'yielding' | 'later';
+
 /** Loads the generation a manifest names, checking every file against its checksum first. */
 export async function loadGeneration(
   dir: string,
   manifest: Manifest,
-  options: { readonly withVectors: boolean },
+  options: { readonly withVectors: boolean; readonly keyword?: KeywordLoading },
 ): Promise<Result<LoadedIndex, CitebotError>> {
   const corrupt = (reason: string) => err(citebotError('INDEX_CORRUPT', { dir, reason }));
   const textsRaw = await readVerified(dir, manifest.files.texts);
   if (!textsRaw.ok) return corrupt(textsRaw.error);
-  const keywordRaw = await readVerified(dir, manifest.files.keyword);
-  if (!keywordRaw.ok) return corrupt(keywordRaw.error);
+  const loading = options.keyword ?? 'blocking';
+  const keyword = loading === 'later' ? ok(KeywordIndex.empty()) : await loadKeywordIndex(dir, manifest, loading);
+  if (!keyword.ok) return keyword;
 
   let texts: Record<string, unknown>;
-  let keyword: KeywordIndex;
   try {
     texts = JSON.parse(textsRaw.value.toString('utf8')) as Record<string, unknown>;
-    keyword = await KeywordIndex.load(keywordRaw.value.toString('utf8'));
   } catch {
-    return corrupt('a data file does not parse');
+    return corrupt(`${manifest.files.texts.name} does not parse`);
   }
   const documents: IndexedDocument[] = [];
   for (const document of manifest.documents) {
@@ -109,7 +115,21 @@ export async function loadGeneration(
     if (!check.ok) return corrupt(check.error);
     vectors = await VectorStore.open(file, manifest.model.dimensions, manifest.hnsw, library.chunkCount);
   }
-  return ok({ dir, manifest, library, vectors, keyword });
+  return ok({ dir, manifest, library, vectors, keyword: keyword.value });
+}
+
+export async function loadKeywordIndex(
+  dir: string,
+  manifest: Manifest,
+  mode: 'blocking' | 'yielding',
+): Promise<Result<KeywordIndex, CitebotError>> {
+  const raw = await readVerified(dir, manifest.files.keyword);
+  if (!raw.ok) return err(citebotError('INDEX_CORRUPT', { dir, reason: raw.error }));
+  try {
+    return ok(await KeywordIndex.load(raw.value.toString('utf8'), mode));
+  } catch {
+    return err(citebotError('INDEX_CORRUPT', { dir, reason: `${manifest.files.keyword.name} does not parse` }));
+  }
 }
 
 export interface LoadOptions {

@@ -67,10 +67,22 @@ export class KeywordIndex {
     return new KeywordIndex(index, frequencies);
   }
 
-  static async load(serialized: string): Promise<KeywordIndex> {
+  /**
+   * `blocking` is about twice as fast but holds the event loop for the whole load
+   * (seconds at 10⁵ chunks); `yielding` loads in slices, for a process that is
+   * already answering questions.
+   */
+  static async load(serialized: string, mode: 'blocking' | 'yielding'): Promise<KeywordIndex> {
     const split = serialized.lastIndexOf('\n');
     const frequencies = new Map<string, number>(JSON.parse(serialized.slice(split + 1)) as [string, number][]);
-    return new KeywordIndex(await MiniSearch.loadJSONAsync<KeywordEntry>(serialized.slice(0, split), OPTIONS), frequencies);
+    const json = serialized.slice(0, split);
+    const index = mode === 'blocking' ? MiniSearch.loadJSON<KeywordEntry>(json, OPTIONS) : await MiniSearch.loadJSONAsync<KeywordEntry>(json, OPTIONS);
+    return new KeywordIndex(index, frequencies);
+  }
+
+  /** An index of nothing: stands in while the real one loads, so answers can start from vectors alone. */
+  static empty(): KeywordIndex {
+    return new KeywordIndex(new MiniSearch<KeywordEntry>(OPTIONS), new Map());
   }
 
   get size(): number {
@@ -118,9 +130,15 @@ export class KeywordIndex {
     };
   }
 
-  /** The question's terms, rarest first, while their postings fit the budget (always at least the rarest). */
+  /**
+   * The question's terms that occur in the index, rarest first, while their
+   * postings fit the budget (always at least the rarest). A term no chunk
+   * contains costs nothing to search and finds nothing, so it must not stand in
+   * for the terms that can.
+   */
   private affordableTerms(terms: readonly string[]): string[] {
-    const byRarity = [...terms].sort((a, b) => (this.frequencies.get(a) ?? 0) - (this.frequencies.get(b) ?? 0));
+    const present = terms.filter((term) => (this.frequencies.get(term) ?? 0) > 0);
+    const byRarity = present.sort((a, b) => (this.frequencies.get(a) ?? 0) - (this.frequencies.get(b) ?? 0));
     const chosen: string[] = [];
     let postings = 0;
     for (const term of byRarity) {

@@ -5,7 +5,7 @@ import { type CitebotError, formatError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { err, ok, type Result } from '../core/result.js';
 import { MANIFEST_FILE, readManifest } from '../index/index-files.js';
-import { type EngineParts, type OpenedEngine, openEngine } from './open-engine.js';
+import { addKeywords, type EngineParts, LOAD_KEYWORDS_LATER_BYTES, type OpenedEngine, openEngine } from './open-engine.js';
 import { reindex, type ReindexOutcome } from './reindex.js';
 
 const WATCH_INTERVAL_MS = 2_000;
@@ -26,6 +26,7 @@ export class EngineHolder {
   constructor(
     private readonly config: Config,
     private readonly parts: EngineParts,
+    private readonly keywordsLaterAbove = LOAD_KEYWORDS_LATER_BYTES,
   ) {
     this.logger = parts.logger;
   }
@@ -38,17 +39,35 @@ export class EngineHolder {
     this.listeners.push(listener);
   }
 
-  /** Opens the index on disk and makes it current. */
+  /**
+   * Opens the index on disk and makes it current. When it has vectors, answering
+   * starts as soon as they are in; the keyword index follows in the background
+   * and the full engine replaces the vectors-only one (`keywordsLoaded` resolves).
+   */
   async load(): Promise<Result<OpenedEngine, CitebotError>> {
-    const opened = await openEngine(this.config.INDEX_DIR, this.parts);
+    const opened = await openEngine(this.config.INDEX_DIR, this.parts, { keywordsLaterAbove: this.keywordsLaterAbove });
     if (!opened.ok) return opened;
-    this.opened = opened.value;
-    this.logger.info(
-      { buildId: opened.value.index.manifest.buildId, mode: opened.value.engine.mode, chunks: opened.value.index.library.chunkCount },
-      'index loaded',
-    );
-    for (const listener of this.listeners) listener(opened.value);
+    this.make(opened.value);
+    if (!opened.value.keywordReady) this.keywordsLoaded = this.completeWithKeywords(opened.value);
     return opened;
+  }
+
+  /** Settles when the current generation's keyword index is in (at once when it already is). */
+  keywordsLoaded: Promise<void> = Promise.resolve();
+
+  private make(opened: OpenedEngine): void {
+    this.opened = opened;
+    const { index, engine, keywordReady } = opened;
+    this.logger.info({ buildId: index.manifest.buildId, mode: engine.mode, chunks: index.library.chunkCount, keywordReady }, 'index loaded');
+    for (const listener of this.listeners) listener(opened);
+  }
+
+  private async completeWithKeywords(partial: OpenedEngine): Promise<void> {
+    const complete = await addKeywords(partial, this.parts);
+    // A newer generation may have been swapped in meanwhile; it brings its own keywords.
+    if (this.opened !== partial) return;
+    if (complete.ok) this.make(complete.value);
+    else this.logger.error({ code: complete.error.code }, `the keyword index cannot be loaded: ${formatError(complete.error)}`);
   }
 
   /** Rebuilds from the corpus while the current engine keeps answering, then swaps. One rebuild at a time. */

@@ -4,19 +4,21 @@ import type { CitebotError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
-import { type LoadedIndex, loadGeneration, modelRefusal, readManifest } from '../index/index-files.js';
+import { type LoadedIndex, loadGeneration, loadKeywordIndex, modelRefusal, readManifest } from '../index/index-files.js';
+
+/**
+ * Keyword indexes above this size (about 25,000 chunks, a second or more to load)
+ * are loaded after the engine starts answering; smaller ones are simply loaded.
+ */
+export const LOAD_KEYWORDS_LATER_BYTES = 16 * 1024 * 1024;
 
 export interface OpenedEngine {
   readonly engine: AnswerEngine;
   readonly index: LoadedIndex;
+  /** False while the keyword index is still loading (the engine answers from vectors meanwhile). */
+  readonly keywordReady: boolean;
 }
 
-/**
- * Loads the index in `dir` and puts an answer engine on it, with the fusion and
- * thresholds calibrated for the model. With an embedder the index must hold
- * vectors from that very model; an index without vectors still answers, from
- * keywords, and the caller is told why.
- */
 export interface EngineParts {
   readonly embedder: Embedder | null;
   readonly reranker?: Reranker | null;
@@ -24,7 +26,22 @@ export interface EngineParts {
   readonly logger: Logger;
 }
 
-export async function openEngine(dir: string, parts: EngineParts): Promise<Result<OpenedEngine, CitebotError>> {
+/**
+ * Loads the index in `dir` and puts an answer engine on it, with the fusion and
+ * thresholds calibrated for the model. With an embedder the index must hold
+ * vectors from that very model; an index without vectors still answers, from
+ * keywords, and the caller is told why.
+ *
+ * With `keywordsLaterAbove`, an index with usable vectors and a keyword index
+ * larger than that many bytes is answering as soon as the vectors and texts are
+ * in: the keyword index, by far the slowest part to load, comes later through
+ * `addKeywords`.
+ */
+export async function openEngine(
+  dir: string,
+  parts: EngineParts,
+  options: { readonly keywordsLaterAbove?: number } = {},
+): Promise<Result<OpenedEngine, CitebotError>> {
   const { embedder, logger } = parts;
   const manifest = await readManifest(dir);
   if (!manifest.ok) return manifest;
@@ -34,13 +51,33 @@ export async function openEngine(dir: string, parts: EngineParts): Promise<Resul
   }
   const refusal = withVectors && embedder ? modelRefusal(manifest.value, { ...embedder.identity, dimensions: embedder.dimensions }) : undefined;
   if (refusal) return err(refusal);
-  const loaded = await loadGeneration(dir, manifest.value, { withVectors });
+  const later = options.keywordsLaterAbove;
+  const keywordLater = later !== undefined && withVectors && manifest.value.files.keyword.bytes > later;
+  const loaded = await loadGeneration(dir, manifest.value, { withVectors, keyword: keywordLater ? 'later' : 'blocking' });
   if (!loaded.ok) return loaded;
-  const modelId = withVectors && embedder ? embedder.identity.id : null;
+  return ok(engineOn(loaded.value, parts, !keywordLater));
+}
+
+/** The same generation with its keyword index loaded (without holding the event loop), and the full engine on it. */
+export async function addKeywords(opened: OpenedEngine, parts: EngineParts): Promise<Result<OpenedEngine, CitebotError>> {
+  const keyword = await loadKeywordIndex(opened.index.dir, opened.index.manifest, 'yielding');
+  if (!keyword.ok) return keyword;
+  return ok(engineOn({ ...opened.index, keyword: keyword.value }, parts, true));
+}
+
+function engineOn(index: LoadedIndex, parts: EngineParts, keywordReady: boolean): OpenedEngine {
+  const modelId = index.vectors && parts.embedder ? parts.embedder.identity.id : null;
   const { settings, calibrated } = settingsFor(parts.calibration, modelId);
-  if (!calibrated) {
-    logger.warn({ model: modelId }, 'no calibration for this model in eval/calibration.json; using uncalibrated thresholds (run `npm run cli -- eval --compare --write`)');
+  if (!calibrated && keywordReady) {
+    parts.logger.warn({ model: modelId }, 'no calibration for this model in eval/calibration.json; using uncalibrated thresholds (run `npm run cli -- eval --compare --write`)');
   }
-  const engine = new AnswerEngine({ index: loaded.value, embedder: withVectors ? embedder : null, settings, reranker: parts.reranker ?? null });
-  return ok({ engine, index: loaded.value });
+  // Until keywords are in, fusion has nothing to fuse: answer from vectors with the dense threshold.
+  const effective = keywordReady ? settings : { ...settings, fusion: { kind: 'dense' } as const };
+  const engine = new AnswerEngine({
+    index,
+    embedder: index.vectors ? parts.embedder : null,
+    settings: effective,
+    reranker: parts.reranker ?? null,
+  });
+  return { engine, index, keywordReady };
 }

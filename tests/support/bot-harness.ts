@@ -63,6 +63,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const engines = new EngineHolder(config, { embedder: options.embedder, calibration: await readCalibration(config.CALIBRATION_FILE, logger), logger });
   const loaded = await engines.load();
   if (!loaded.ok) throw new Error(loaded.error.message);
+  await engines.keywordsLoaded;
   await registerCommands(config);
 
   const metrics = new BotMetrics();

@@ -18,6 +18,13 @@ describe('KeywordIndex', () => {
     expect(coverage(3)).toBe(0);
   });
 
+  it('GIVEN a question word no chunk contains THEN the words that do still find chunks', () => {
+    const common = Array.from({ length: 1_500 }, (_, i) => entry(i, `Russia paragraph number ${i}.`));
+    const index = KeywordIndex.build([...common, entry(5_000, 'Russia and Hegseth.')]);
+    expect(index.search('Russia Hegseth Venezuela', 10).hits.map((hit) => hit.label)).toEqual([5_000]);
+    expect(index.search('Russia Venezuela', 10).hits.length).toBe(10);
+  });
+
   it('GIVEN a term in more chunks than the postings budget THEN the rare term alone picks the candidates', () => {
     const common = Array.from({ length: 1_500 }, (_, i) => entry(i, `Russia paragraph number ${i}.`));
     const index = KeywordIndex.build([...common, entry(5_000, 'Russia and Hegseth.'), entry(5_001, 'Hegseth spoke.')]);
@@ -30,9 +37,11 @@ describe('KeywordIndex', () => {
 
   it('GIVEN a serialised index THEN loading it gives the same results and frequencies', async () => {
     const index = KeywordIndex.build([entry(1, 'Kellogg met Witkoff.'), entry(2, 'Witkoff went to Moscow.')]);
-    const loaded = await KeywordIndex.load(index.serialize());
-    expect(loaded.search('Witkoff Kellogg', 5).hits).toEqual(index.search('Witkoff Kellogg', 5).hits);
-    expect(loaded.idf('witkoff')).toBe(index.idf('witkoff'));
-    expect(loaded.size).toBe(2);
+    for (const mode of ['blocking', 'yielding'] as const) {
+      const loaded = await KeywordIndex.load(index.serialize(), mode);
+      expect(loaded.search('Witkoff Kellogg', 5).hits).toEqual(index.search('Witkoff Kellogg', 5).hits);
+      expect(loaded.idf('witkoff')).toBe(index.idf('witkoff'));
+      expect(loaded.size).toBe(2);
+    }
   });
 });
