@@ -27,11 +27,11 @@ export const environmentSchema = z.object({
   CALIBRATION_FILE: folder('eval/calibration.json'),
 
   EMBEDDING_MODEL: withDefault(z.string().trim().min(1), 'Xenova/bge-small-en-v1.5'),
-  EMBEDDING_DTYPE: withDefault(z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']), 'fp32'),
+  EMBEDDING_DTYPE: withDefault(z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']), 'q8'),
   EMBEDDING_POOLING: optional(z.enum(['mean', 'cls'])),
   EMBEDDING_QUERY_PREFIX: optional(z.string()),
   EMBEDDING_PASSAGE_PREFIX: optional(z.string()),
-  EMBEDDING_BATCH_SIZE: int(32, 1, 512),
+  EMBEDDING_BATCH_SIZE: int(16, 1, 512),
   CHUNK_MAX_TOKENS: int(256, 32, 8192),
   RERANK_MODEL: optional(z.string().trim()),
   MAX_DOCUMENT_BYTES: int(10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -63,21 +63,24 @@ export function abstentionMetrics(runs: readonly RankedRun[], threshold: number)
 }
 
 /**
- * The threshold that best separates answerable from unanswerable questions
- * (highest mean of answered and abstention rates; ties go to the higher
- * threshold, so the bot errs toward saying "not covered").
+ * The threshold that best separates answerable from unanswerable questions: the
+ * highest harmonic mean of answered and abstention rates. The harmonic mean, as in
+ * F1, rejects lopsided points (answering 30% to abstain on 100%) that a plain
+ * average can prefer on a small set; ties go to the higher threshold, so the bot
+ * errs toward saying "not covered".
  */
 export function calibrateThreshold(runs: readonly RankedRun[]): { threshold: number } & AbstentionMetrics {
   const tops = [...new Set(runs.map((run) => run.ranking[0]?.score ?? 0))].sort((a, b) => a - b);
   let best = { threshold: 0, answeredRate: 0, abstentionRate: 0 };
-  let bestBalance = -1;
+  let bestScore = -1;
   for (let i = 0; i < tops.length; i += 1) {
     // Midway between neighbouring top scores, so the threshold does not sit on a data point.
     const threshold = i === 0 ? tops[0]! : (tops[i - 1]! + tops[i]!) / 2;
     const metrics = abstentionMetrics(runs, threshold);
-    const balance = (metrics.answeredRate + metrics.abstentionRate) / 2;
-    if (balance >= bestBalance) {
-      bestBalance = balance;
+    const sum = metrics.answeredRate + metrics.abstentionRate;
+    const score = sum === 0 ? 0 : (2 * metrics.answeredRate * metrics.abstentionRate) / sum;
+    if (score >= bestScore) {
+      bestScore = score;
       best = { threshold, ...metrics };
     }
   }

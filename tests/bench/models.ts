@@ -22,7 +22,7 @@ export const MODELS: Record<ModelName, ModelSpec> = {
 };
 
 /** The production default (EMBEDDING_BATCH_SIZE) and chunk size (CHUNK_MAX_TOKENS). */
-export const EMBEDDING_BATCH_SIZE = 32;
+export const EMBEDDING_BATCH_SIZE = 16;
 export const CHUNK_MAX_TOKENS = 256;
 
 export function isModelName(name: string): name is ModelName {

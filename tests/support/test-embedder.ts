@@ -4,11 +4,11 @@ import { TEST_MODEL_DIR } from './paths.js';
 
 let loading: Promise<Embedder> | undefined;
 
-/** The fixture model through the real transformers.js path, loaded once per test file. */
+/** The fixture model through the real transformers.js path, in the production default dtype (q8), loaded once per test file. */
 export function testEmbedder(): Promise<Embedder> {
   loading ??= loadTransformersEmbedder({
     model: TEST_MODEL_DIR,
-    dtype: 'fp32',
+    dtype: 'q8',
     cacheDir: '.cache/models',
     batchSize: 16,
   }).then((loaded) => {

@@ -8,13 +8,15 @@
 // path (config, tokenizer, ONNX session) as a real model.
 //
 // Usage: tsx tests/tools/generate-test-model.ts [outDir]
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stemmer } from 'stemmer';
 import { isPunctuation } from './bert-text.js';
 import { corpusVocabulary } from './corpus-vocabulary.js';
 import { STOPWORDS } from './english-words.js';
 import { writeModelDir } from './model-files.js';
-import { ElemType, floatTensor, modelProto, tensorValueInfo } from './onnx/model-proto.js';
+import { byteTensor, ElemType, floatTensor, modelProto, tensorValueInfo } from './onnx/model-proto.js';
+import { concatBytes, type Encoded } from './onnx/protobuf.js';
 import { hashString, mulberry32, standardNormal } from './seeded-random.js';
 import { SPECIAL_TOKENS, isSubwordPiece } from './wordpiece.js';
 
@@ -57,23 +59,51 @@ export function generateTestModel(outDir = TEST_MODEL_DIR): string[] {
   });
 
   const tokenIds = ['batch_size', 'sequence_length'];
+  // Unused by the graph, but transformers.js feeds whatever inputs a BERT model declares.
+  const inputs = ['input_ids', 'attention_mask', 'token_type_ids'].map((name) => tensorValueInfo(name, ElemType.INT64, tokenIds));
+  const outputs = [tensorValueInfo('last_hidden_state', ElemType.FLOAT, [...tokenIds, dimensions])];
   const model = modelProto(
     {
       name: 'idf_bag_of_words',
       nodes: [{ op: 'Gather', inputs: ['embeddings.word_embeddings.weight', 'input_ids'], outputs: ['last_hidden_state'] }],
       initializers: [floatTensor('embeddings.word_embeddings.weight', [vocab.length, dimensions], table)],
-      // Unused by the graph, but transformers.js feeds whatever inputs a BERT model declares.
-      inputs: ['input_ids', 'attention_mask', 'token_type_ids'].map((name) =>
-        tensorValueInfo(name, ElemType.INT64, tokenIds),
-      ),
-      outputs: [tensorValueInfo('last_hidden_state', ElemType.FLOAT, [...tokenIds, dimensions])],
+      inputs,
+      outputs,
     },
     'citebot-test-model',
   );
 
   // Only vocab and hidden size describe this graph; the rest just has to look like a BERT config.
   const shape = { vocabSize: vocab.length, hiddenSize: dimensions, layers: 1, heads: 2, intermediateSize: 512 };
-  return writeModelDir(outDir, shape, vocab, model);
+  const files = writeModelDir(outDir, shape, vocab, model);
+  writeFileSync(join(outDir, QUANTIZED_FILE), concatBytes(quantizedModel(table, vocab.length, dimensions, inputs, outputs)));
+  return [...files, QUANTIZED_FILE];
+}
+
+/** What transformers.js loads for dtype 'q8', the production default. */
+const QUANTIZED_FILE = 'onnx/model_quantized.onnx';
+
+/** The same table stored as int8 with one scale, dequantized after the lookup: real int8 weights, as in a q8 export. */
+function quantizedModel(table: Float32Array, rows: number, dimensions: number, inputs: Encoded[], outputs: Encoded[]): Encoded {
+  const scale = table.reduce((max, value) => Math.max(max, Math.abs(value)), 0) / 127 || 1;
+  const quantized = Int8Array.from(table, (value) => Math.max(-127, Math.min(127, Math.round(value / scale))));
+  return modelProto(
+    {
+      name: 'idf_bag_of_words_q8',
+      nodes: [
+        { op: 'Gather', inputs: ['embeddings.word_embeddings.weight_quantized', 'input_ids'], outputs: ['gathered'] },
+        { op: 'DequantizeLinear', inputs: ['gathered', 'scale', 'zero_point'], outputs: ['last_hidden_state'] },
+      ],
+      initializers: [
+        byteTensor('embeddings.word_embeddings.weight_quantized', [rows, dimensions], ElemType.INT8, quantized),
+        floatTensor('scale', [], Float32Array.of(scale)),
+        byteTensor('zero_point', [], ElemType.INT8, Int8Array.of(0)),
+      ],
+      inputs,
+      outputs,
+    },
+    'citebot-test-model-q8',
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {

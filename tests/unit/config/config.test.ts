@@ -9,10 +9,10 @@ describe('parseConfig', () => {
       CORPUS_DIR: path.resolve('docs/essays'),
       INDEX_DIR: path.resolve('index'),
       EMBEDDING_MODEL: 'Xenova/bge-small-en-v1.5',
-      EMBEDDING_DTYPE: 'fp32',
+      EMBEDDING_DTYPE: 'q8',
       ALLOW_DMS: true,
       MESSAGE_CONTENT_INTENT: false,
-      EMBEDDING_BATCH_SIZE: 32,
+      EMBEDDING_BATCH_SIZE: 16,
       LOG_LEVEL: 'info',
     });
     expect(config.ok && config.value.HEALTH_PORT).toBeUndefined();
@@ -25,8 +25,8 @@ describe('parseConfig', () => {
   });
 
   it('GIVEN flags and numbers as text THEN they are parsed', () => {
-    const config = parseConfig({ ALLOW_DMS: 'no', MESSAGE_CONTENT_INTENT: 'true', HEALTH_PORT: '8080', EMBEDDING_DTYPE: 'q8' });
-    expect(config.ok && config.value).toMatchObject({ ALLOW_DMS: false, MESSAGE_CONTENT_INTENT: true, HEALTH_PORT: 8080, EMBEDDING_DTYPE: 'q8' });
+    const config = parseConfig({ ALLOW_DMS: 'no', MESSAGE_CONTENT_INTENT: 'true', HEALTH_PORT: '8080', EMBEDDING_DTYPE: 'fp32' });
+    expect(config.ok && config.value).toMatchObject({ ALLOW_DMS: false, MESSAGE_CONTENT_INTENT: true, HEALTH_PORT: 8080, EMBEDDING_DTYPE: 'fp32' });
   });
 
   it('GIVEN invalid values THEN one error names each variable', () => {
