@@ -1,21 +1,8 @@
 // Small measuring helpers shared by the benchmark's child processes.
 import { loadavg } from 'node:os';
+import { percentiles, type Percentiles } from '../support/percentiles.js';
 
-export interface Percentiles {
-  readonly samples: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly mean: number;
-}
-
-/** Nearest-rank percentiles of millisecond samples. */
-export function percentiles(samples: readonly number[]): Percentiles {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  const mean = sorted.reduce((sum, x) => sum + x, 0) / Math.max(1, sorted.length);
-  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), mean };
-}
+export { percentiles, type Percentiles };
 
 /** Enough passes over `items` for at least `minSamples` timings. */
 export const passesFor = (items: number, minSamples: number) => Math.max(1, Math.ceil(minSamples / items));

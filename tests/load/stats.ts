@@ -1,19 +1,6 @@
 // Small statistics for the load report.
 
-export interface Percentiles {
-  readonly samples: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
-}
-
-/** Nearest-rank percentiles; NaN when there are no samples. */
-export function percentiles(samples: readonly number[]): Percentiles {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? NaN };
-}
+export { percentiles, type Percentiles } from '../support/percentiles.js';
 
 /** Least-squares slope of y over x; 0 with fewer than two points. */
 export function slope(points: readonly { x: number; y: number }[]): number {
