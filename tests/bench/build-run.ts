@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { buildIndex } from '../../src/index/build-index.js';
-import { HNSW_BUILD, HNSW_EF_SEARCH } from '../../src/runtime/reindex.js';
+import { CHECKPOINT_MS, HNSW_BUILD, HNSW_EF_SEARCH } from '../../src/runtime/reindex.js';
 import { childMain } from './child-process.js';
 import { CHUNK_MAX_TOKENS, loadEmbedder, type ModelName } from './models.js';
 import { cpuMs, LoadSampler, log, peakRssMb } from './stats.js';
@@ -41,8 +41,6 @@ export interface BuildResult {
   readonly loadAverage: number;
 }
 
-// Mirrors reindex.ts (its CHECKPOINT_MS is not exported): long builds save a checkpoint every minute.
-const CHECKPOINT_MS = 60_000;
 const PROGRESS_EVERY_MS = 30_000;
 
 class BudgetExceeded extends Error {}
