@@ -14,9 +14,9 @@ export interface ReindexOutcome {
 
 /** HNSW graph parameters: M=16, efConstruction=200 are hnswlib's recommended defaults for recall near 1. */
 export const HNSW_BUILD = { m: 16, efConstruction: 200 } as const;
-/** Chosen by measurement: the smallest ef with recall@10 ≥ 0.99 at every benchmarked size (docs/benchmarks.md). */
+/** Chosen by measurement: the smallest ef with recall@10 ≥ 0.99 at every benchmarked size with the test model (docs/benchmarks.md). */
 export const HNSW_EF_SEARCH = 150;
-/** Long builds save a checkpoint about this often, so an interrupted build resumes near where it stopped. */
+/** A long build saves its first checkpoint after this long, later ones further apart (see BuildOptions.checkpointMs). */
 export const CHECKPOINT_MS = 60_000;
 
 /** Reads the corpus folder and brings the index folder up to date with it. */
