@@ -1,9 +1,9 @@
 import { paragraphRef } from '../corpus/document.js';
 import type { CitebotError } from '../core/errors.js';
 import { ok, type Result } from '../core/result.js';
-import { keywordTermsOf } from '../index/keyword-terms.js';
 import { gatherCandidates } from './candidates.js';
 import { type FusionStrategy, fuse } from './fusion.js';
+import { CONTEXT_WEIGHTS, type QueryTerm, queryTerms } from './query.js';
 import { cleanQuestion } from './question.js';
 import { chooseQuote, DEFAULT_QUOTE_LIMITS, type QuoteLimits } from './quote.js';
 import type { QueryEmbedder, SearchIndex } from './search-index.js';
@@ -16,6 +16,12 @@ export interface AskOptions {
   readonly strictness?: Strictness;
   /** Overrides the calibrated threshold; evaluation uses -Infinity to see the full ranking. */
   readonly minScore?: number;
+  /**
+   * Earlier questions of the same conversation, oldest first (a reply to an
+   * answer, a thread). They supply the topic a follow-up leaves out; the new
+   * question's own words weigh most.
+   */
+  readonly context?: readonly string[];
 }
 
 /** Reorders the best candidates with a slower, sharper model (a cross-encoder). */
@@ -68,10 +74,14 @@ export class AnswerEngine {
     if (!cleaned.ok) return cleaned;
     const question = cleaned.value;
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
-    const terms = keywordTermsOf(question);
-    const vector = this.mode === 'keyword' || !this.parts.embedder ? null : await this.parts.embedder.embedQuery(question);
+    const context = (options.context ?? []).flatMap((earlier) => {
+      const cleanedEarlier = cleanQuestion(earlier);
+      return cleanedEarlier.ok ? [cleanedEarlier.value] : [];
+    });
+    const terms = queryTerms(question, context);
+    const vector = await this.queryVector(question, context);
 
-    const candidates = gatherCandidates(this.parts.index, question, vector, this.settings.candidates);
+    const candidates = gatherCandidates(this.parts.index, terms, vector, this.settings.candidates);
     const ranked = await this.rerank(question, fuse(candidates, this.strategy));
     const distinct = this.distinctParagraphs(ranked);
     const calibrated = this.threshold(options.strictness ?? 'normal');
@@ -84,6 +94,25 @@ export class AnswerEngine {
 
     const results = chosen.map((candidate) => this.result(candidate.label, candidate.score, terms));
     return ok({ question, answered, mode: this.mode, results: dropRepeatedQuotes(results) });
+  }
+
+  /**
+   * The question's embedding, pulled toward the conversation's earlier questions
+   * with the same weights their words get in keyword search.
+   */
+  private async queryVector(question: string, context: readonly string[]): Promise<Float32Array | null> {
+    const embedder = this.parts.embedder;
+    if (this.mode === 'keyword' || !embedder) return null;
+    const earlier = context.slice(-CONTEXT_WEIGHTS.length).reverse();
+    const vectors = await Promise.all([question, ...earlier].map((text) => embedder.embedQuery(text)));
+    if (vectors.length === 1) return vectors[0]!;
+    const mixed = new Float32Array(vectors[0]!.length);
+    vectors.forEach((vector, i) => {
+      const weight = i === 0 ? 1 : (CONTEXT_WEIGHTS[i - 1] ?? 0);
+      for (let d = 0; d < mixed.length; d += 1) mixed[d]! += weight * (vector[d] ?? 0);
+    });
+    const norm = Math.hypot(...mixed) || 1;
+    return mixed.map((x) => x / norm);
   }
 
   /** Lowest top score that counts as an answer in this engine's mode. */
@@ -135,7 +164,7 @@ export class AnswerEngine {
     });
   }
 
-  private result(label: number, score: number, terms: readonly string[]): AnswerResult {
+  private result(label: number, score: number, terms: readonly QueryTerm[]): AnswerResult {
     const { library, keyword } = this.parts.index;
     const chunk = library.chunk(label)!;
     const document = library.document(chunk.docId)!;

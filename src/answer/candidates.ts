@@ -1,3 +1,4 @@
+import type { WeightedTerm } from '../index/keyword-terms.js';
 import type { CandidateFeatures } from './fusion.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -8,11 +9,11 @@ import type { SearchIndex } from './search-index.js';
  */
 export function gatherCandidates(
   index: SearchIndex,
-  question: string,
+  terms: readonly WeightedTerm[],
   queryVector: Float32Array | null,
   k: number,
 ): CandidateFeatures[] {
-  const keyword = index.keyword.search(question, k);
+  const keyword = index.keyword.search(terms, k);
   const keywordHits = new Map(keyword.hits.map((hit) => [hit.label, hit]));
   const dense = queryVector && index.vectors ? index.vectors : null;
   const neighbours = new Map(dense && queryVector ? dense.search(queryVector, k).map((n) => [n.label, n.similarity]) : []);

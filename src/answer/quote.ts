@@ -1,6 +1,6 @@
 import type { Span } from '../corpus/document.js';
 import { sentenceSpans } from '../corpus/sentences.js';
-import { keywordTermsOf } from '../index/keyword-terms.js';
+import { keywordTermsOf, type WeightedTerm } from '../index/keyword-terms.js';
 
 export interface QuoteLimits {
   /** Most sentences in one excerpt. */
@@ -14,13 +14,13 @@ export const DEFAULT_QUOTE_LIMITS: QuoteLimits = { maxSentences: 3, maxChars: 60
 /**
  * Picks the excerpt of `span` that best answers the question: the run of one to
  * `maxSentences` consecutive sentences whose words carry the most weight of the
- * question's terms. The result is always a span of `text`, so the quote is
+ * question's terms (each term's query weight times `termWeight`). The result is always a span of `text`, so the quote is
  * verbatim by construction; a short paragraph is quoted whole.
  */
 export function chooseQuote(
   text: string,
   span: Span,
-  questionTerms: readonly string[],
+  questionTerms: readonly WeightedTerm[],
   termWeight: (term: string) => number,
   limits: QuoteLimits = DEFAULT_QUOTE_LIMITS,
 ): Span {
@@ -28,9 +28,9 @@ export function chooseQuote(
   if (sentences.length === 0) return span;
   if (sentences.length <= 2 && span.end - span.start <= limits.maxChars) return { start: sentences[0]!.start, end: sentences.at(-1)!.end };
 
-  const wanted = new Set(questionTerms);
+  const wanted = new Map(questionTerms.map(({ term, weight }) => [term, weight]));
   const scores = sentences.map((sentence) =>
-    keywordTermsOf(text.slice(sentence.start, sentence.end)).reduce((sum, term) => sum + (wanted.has(term) ? termWeight(term) : 0), 0),
+    keywordTermsOf(text.slice(sentence.start, sentence.end)).reduce((sum, term) => sum + (wanted.get(term) ?? 0) * termWeight(term), 0),
   );
   let best = { first: 0, last: 0, score: 0 };
   for (let first = 0; first < sentences.length; first += 1) {

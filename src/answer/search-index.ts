@@ -1,4 +1,5 @@
 import type { KeywordSearch as KeywordResults } from '../index/keyword-index.js';
+import type { WeightedTerm } from '../index/keyword-terms.js';
 import type { Library } from '../index/library.js';
 import type { Neighbour } from '../index/vector-store.js';
 
@@ -10,7 +11,7 @@ export interface DenseSearch {
 
 /** What the answer engine needs from keyword search; the MiniSearch KeywordIndex in production. */
 export interface KeywordSearch {
-  search(query: string, k: number): KeywordResults;
+  search(terms: readonly WeightedTerm[], k: number): KeywordResults;
   idf(term: string): number;
 }
 

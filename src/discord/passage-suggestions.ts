@@ -1,5 +1,6 @@
 import type { SearchIndex } from '../answer/search-index.js';
 import { paragraphRef } from '../corpus/document.js';
+import { weightedTermsOf } from '../index/keyword-terms.js';
 
 export interface Suggestion {
   readonly name: string;
@@ -38,7 +39,7 @@ export function passageSuggestions(index: SearchIndex, typed: string): Suggestio
     if (choices.length > 0 || text === '') return defined(choices).slice(0, MAX_SUGGESTIONS);
   }
   const seen = new Set<string>();
-  const hits = index.keyword.search(typed, MAX_SUGGESTIONS * 2).hits.flatMap((hit) => {
+  const hits = index.keyword.search(weightedTermsOf(typed), MAX_SUGGESTIONS * 2).hits.flatMap((hit) => {
     const chunk = library.chunk(hit.label);
     if (!chunk || seen.has(paragraphRef(chunk.docId, chunk.paragraph))) return [];
     seen.add(paragraphRef(chunk.docId, chunk.paragraph));

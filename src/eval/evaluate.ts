@@ -35,7 +35,7 @@ export async function evaluate(
   let quotes = 0;
   let faithful = 0;
   for (const question of questions) {
-    const answer = await engine.ask(question.question, { limit: RANKING_DEPTH, minScore: -Infinity });
+    const answer = await engine.ask(question.question, { limit: RANKING_DEPTH, minScore: -Infinity, context: question.context });
     const ranking: AnswerResult[] = answer.ok ? [...answer.value.results] : [];
     runs.push({ question, ranking });
     for (const result of ranking.slice(0, SHOWN)) {

@@ -7,6 +7,8 @@ export const goldenQuestionSchema = z.object({
   id: z.string(),
   kind: z.enum(['keyword', 'paraphrase', 'both', 'unanswerable']),
   question: z.string().min(1),
+  /** Earlier questions of the conversation, oldest first, for a follow-up asked in reply to an answer. */
+  context: z.array(z.string().min(1)).optional(),
   evidence: z.array(evidenceSchema),
   why: z.string(),
 });

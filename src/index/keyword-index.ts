@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { keywordTerm, keywordTermsOf } from './keyword-terms.js';
+import { keywordTerm, keywordTermsOf, type WeightedTerm } from './keyword-terms.js';
 
 export interface KeywordEntry {
   readonly label: number;
@@ -101,28 +101,29 @@ export class KeywordIndex {
 
   /**
    * How much of the question a text covers, weighing each question term by its
-   * IDF: missing "Hegseth" matters more than missing "Russia", and a term no
-   * indexed chunk contains (say "China") weighs the most, which is what makes
-   * an uncovered question score low.
+   * IDF (and its query weight): missing "Hegseth" matters more than missing
+   * "Russia", and a term no indexed chunk contains (say "China") weighs the most,
+   * which is what makes an uncovered question score low.
    */
-  coverage(questionTerms: readonly string[], presentTerms: Iterable<string>): number {
+  coverage(questionTerms: readonly WeightedTerm[], presentTerms: Iterable<string>): number {
     const present = new Set(presentTerms);
     let total = 0;
     let covered = 0;
-    for (const term of new Set(questionTerms)) {
-      const weight = this.idf(term);
-      total += weight;
-      if (present.has(term)) covered += weight;
+    for (const { term, weight } of questionTerms) {
+      const termWeight = weight * this.idf(term);
+      total += termWeight;
+      if (present.has(term)) covered += termWeight;
     }
     return total === 0 ? 0 : covered / total;
   }
 
-  search(query: string, k: number): KeywordSearch {
-    const wanted = keywordTermsOf(query);
-    const searched = this.affordableTerms(wanted);
+  /** BM25 search for weighted terms (see `weightedTermsOf` for a plain text); each term's BM25 share is scaled by its weight. */
+  search(wanted: readonly WeightedTerm[], k: number): KeywordSearch {
+    const searched = this.affordableTerms(wanted.map(({ term }) => term));
     if (searched.length === 0) return { hits: [], coverage: () => 0 };
+    const weightOf = new Map(wanted.map(({ term, weight }) => [term, weight]));
     // The terms are already processed (stemmed); processing them again could change them.
-    const results = this.index.search(searched.join(' '), { processTerm: (term) => term });
+    const results = this.index.search(searched.join(' '), { processTerm: (term) => term, boostTerm: (term) => weightOf.get(term) ?? 1 });
     const coverage = new Map(results.map((hit) => [Number(hit.id), this.coverage(wanted, hit.queryTerms)]));
     return {
       hits: results.slice(0, k).map((hit) => ({ label: Number(hit.id), score: hit.score, coverage: coverage.get(Number(hit.id)) ?? 0 })),

@@ -18,19 +18,47 @@ const STOPWORDS = new Set(
  * Returning null drops the token.
  */
 export function keywordTerm(token: string): string | null {
-  const word = token
-    .toLowerCase()
-    .replace(/['’]s$/u, '')
-    .replace(/['’]/gu, '');
+  const word = surfaceWord(token);
   if (word.length < 2 || STOPWORDS.has(word)) return null;
   return /^\d+$/.test(word) ? word : stemmer(word);
 }
 
 /** The distinct index terms of a text, in order of first appearance. */
 export function keywordTermsOf(text: string): string[] {
-  const terms = text
-    .split(/[\s\p{P}\p{S}]+/u)
-    .map(keywordTerm)
-    .filter((term): term is string => term !== null);
-  return [...new Set(terms)];
+  return keywordTokensOf(text).map(({ term }) => term);
+}
+
+/** An index term and how much it counts in a query (1 = a word of the question itself). */
+export interface WeightedTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** Each distinct term of a text, at full weight. */
+export function weightedTermsOf(text: string): WeightedTerm[] {
+  return keywordTermsOf(text).map((term) => ({ term, weight: 1 }));
+}
+
+/** An index term with the word it was first seen as (lower case): word vectors know words, not stems. */
+export interface KeywordToken {
+  readonly term: string;
+  readonly word: string;
+}
+
+/** The distinct index terms of a text with their first surface form, in order of first appearance. */
+export function keywordTokensOf(text: string): KeywordToken[] {
+  const tokens = new Map<string, KeywordToken>();
+  for (const token of text.split(/[\s\p{P}\p{S}]+/u)) {
+    const term = keywordTerm(token);
+    if (term !== null && !tokens.has(term)) tokens.set(term, { term, word: surfaceWord(token) });
+  }
+  return [...tokens.values()];
+}
+
+/** The token as word vectors spell it: lower case, possessive and apostrophes dropped. */
+function surfaceWord(token: string): string {
+  return token
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/['’]/gu, '');
 }

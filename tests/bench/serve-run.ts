@@ -10,6 +10,7 @@ import { childMain } from './child-process.js';
 import { loadEmbedder, type ModelName } from './models.js';
 import { EF_VALUES, meanPairCosine, type RecallAtEf, recallByEf, sampleRows, storedVectors } from './recall.js';
 import { LoadSampler, log, passesFor, peakRssMb, type Percentiles, timed, timeEach } from './stats.js';
+import { weightedTermsOf } from '../../src/index/keyword-terms.js';
 
 export interface ServeArgs {
   readonly model: ModelName;
@@ -77,7 +78,7 @@ async function serve({ model, indexDir }: ServeArgs): Promise<ServeResult> {
   if (!vectors) throw new Error('the index has no vectors');
   const queryVectors = await Promise.all(questions.map((question) => embedder.embedQuery(question)));
   const hnswSearch = await timeEach(queryVectors, passes, (vector) => vectors.search(vector, CANDIDATES));
-  const keywordSearch = await timeEach(questions, passes, (question) => index.keyword.search(question, CANDIDATES));
+  const keywordSearch = await timeEach(questions, passes, (question) => index.keyword.search(weightedTermsOf(question), CANDIDATES));
   const servingRss = peakRssMb();
 
   const keywordOnly = await openEngine(indexDir, { embedder: null, calibration, logger });

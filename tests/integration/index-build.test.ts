@@ -2,6 +2,7 @@ import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIndex, MANIFEST_FILE } from '../../src/index/index-files.js';
+import { weightedTermsOf } from '../../src/index/keyword-terms.js';
 import { buildFrom } from '../support/build-helpers.js';
 import { copyEssays } from '../support/corpus-copy.js';
 import { useTempDirs } from '../support/temp-dir.js';
@@ -50,7 +51,7 @@ describe('building and loading the index', () => {
     const loaded = await loadIndex(indexDir, { withVectors: true });
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.vectors?.size).toBe(17);
-    expect(loaded.value.keyword.search('Witkoff', 5).hits).toEqual([]);
+    expect(loaded.value.keyword.search(weightedTermsOf('Witkoff'), 5).hits).toEqual([]);
   });
 
   it('GIVEN no model THEN the index is keyword-only, and a later build with the model embeds everything', async () => {

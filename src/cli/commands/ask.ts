@@ -14,6 +14,7 @@ interface AskFlags {
   stdin?: boolean;
   top: number;
   strictness: Strictness;
+  context: string[];
 }
 
 const MAX_TOP = 20;
@@ -22,6 +23,10 @@ function parseTop(value: string): number {
   const top = Number(value);
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TOP}`);
   return top;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parseStrictness(value: string): Strictness {
@@ -60,6 +65,7 @@ export const askCommand: CliCommand = (lazy) =>
     .option('--stdin', 'read one question per line from stdin (the model loads once)')
     .option('--top <n>', `passages to return, 1–${MAX_TOP}`, parseTop, 3)
     .option('--strictness <level>', 'how sure the engine must be to answer: lenient, normal, strict', parseStrictness, 'normal')
+    .option('--context <question>', 'an earlier question of the conversation, for a follow-up (repeat, oldest first)', collect, [])
     .action(async (words: string[], flags: AskFlags) => {
       const context = lazy.get();
       const calibration = await readCalibration(context.config.CALIBRATION_FILE, context.logger);
@@ -78,7 +84,7 @@ export const askCommand: CliCommand = (lazy) =>
     });
 
 async function askOne(context: CliContext, engine: AnswerEngine, question: string, flags: AskFlags): Promise<void> {
-  const answer = await engine.ask(question, { limit: flags.top, strictness: flags.strictness });
+  const answer = await engine.ask(question, { limit: flags.top, strictness: flags.strictness, context: flags.context });
   if (!answer.ok) {
     if (flags.json) context.print(JSON.stringify({ question, error: { code: answer.error.code, message: formatError(answer.error) } }));
     else context.fail(answer.error);

@@ -118,4 +118,18 @@ describe('AnswerEngine', () => {
     const normal = await strictEngine.ask('Moscow weather', { strictness: 'normal' });
     expect(normal.ok && normal.value.answered).toBe(true);
   });
+
+  it('GIVEN a follow-up that names no topic and the earlier question as context THEN the earlier topic decides the passage', async () => {
+    const subject = await engine(false);
+    const alone = await subject.ask('Why would it do that?');
+    expect(alone.ok && alone.value.answered).toBe(false);
+    const followUp = await subject.ask('Why would it do that?', { context: ['Does the Kremlin hope for sanctions relief?'] });
+    expect(followUp.ok && followUp.value.answered).toBe(true);
+    expect(followUp.ok && followUp.value.results[0]?.ref).toBe('talks#p2');
+  });
+
+  it('GIVEN a follow-up with words of its own THEN its words outweigh the earlier question', async () => {
+    const answer = await (await engine()).ask('And what about the summit with Witkoff?', { context: ['Does the Kremlin hope for sanctions relief?'] });
+    expect(answer.ok && answer.value.results[0]?.ref).toBe('summit#p1');
+  });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { chooseQuote } from '../../../src/answer/quote.js';
-import { keywordTermsOf } from '../../../src/index/keyword-terms.js';
+import { weightedTermsOf } from '../../../src/index/keyword-terms.js';
 
 const paragraph =
   'Russia is sorely tempted to wait. Hours before the call, U.S. Defense Secretary Pete Hegseth said the 2014 borders are unrealistic. ' +
   'NATO membership is unrealistic too. The weather was mild. Moscow waits.';
 const span = { start: 0, end: paragraph.length };
 const quoteFor = (question: string, maxChars = 600) =>
-  (({ start, end }) => paragraph.slice(start, end))(chooseQuote(paragraph, span, keywordTermsOf(question), () => 1, { maxSentences: 3, maxChars }));
+  (({ start, end }) => paragraph.slice(start, end))(chooseQuote(paragraph, span, weightedTermsOf(question), () => 1, { maxSentences: 3, maxChars }));
 
 describe('chooseQuote', () => {
   it('GIVEN a question about Hegseth THEN the quote is the sentence naming him, "U.S." not cut', () => {
@@ -35,7 +35,7 @@ describe('chooseQuote', () => {
 
   it('GIVEN a short paragraph of two sentences THEN it is quoted whole', () => {
     const short = 'First sentence here. Second one.';
-    const chosen = chooseQuote(short, { start: 0, end: short.length }, ['second'], () => 1);
+    const chosen = chooseQuote(short, { start: 0, end: short.length }, [{ term: 'second', weight: 1 }], () => 1);
     expect(short.slice(chosen.start, chosen.end)).toBe(short);
   });
 });
