@@ -2,12 +2,15 @@ import { paragraphRef } from '../corpus/document.js';
 import type { CitebotError } from '../core/errors.js';
 import { ok, type Result } from '../core/result.js';
 import { gatherCandidates } from './candidates.js';
+import { ChunkTerms } from './chunk-terms.js';
 import { type FusionStrategy, fuse } from './fusion.js';
-import { CONTEXT_WEIGHTS, type QueryTerm, queryTerms } from './query.js';
+import { type ExpandedTerm, expandQuery } from './meaning.js';
+import { CONTEXT_WEIGHTS, queryTerms } from './query.js';
 import { cleanQuestion } from './question.js';
-import { chooseQuote, DEFAULT_QUOTE_LIMITS, type QuoteLimits } from './quote.js';
+import { DEFAULT_QUOTE_LIMITS, type QuoteLimits } from './quote.js';
+import { chunkMatchText, passageResult } from './result.js';
 import type { QueryEmbedder, SearchIndex } from './search-index.js';
-import { type RetrievalSettings, UNCALIBRATED } from './settings.js';
+import { DEFAULTS, type RetrievalSettings } from './settings.js';
 import type { Answer, AnswerResult, RetrievalMode, Strictness } from './types.js';
 
 export interface AskOptions {
@@ -15,7 +18,7 @@ export interface AskOptions {
   readonly limit?: number;
   readonly strictness?: Strictness;
   /** Overrides the calibrated threshold; evaluation uses -Infinity to see the full ranking. */
-  readonly minScore?: number;
+  readonly minConfidence?: number;
   /**
    * Earlier questions of the same conversation, oldest first (a reply to an
    * answer, a thread). They supply the topic a follow-up leaves out; the new
@@ -31,11 +34,16 @@ export interface Reranker {
 
 export interface AnswerEngineParts {
   readonly index: SearchIndex;
-  /** Null when no model could be loaded: the engine then answers from keywords alone. */
+  /** Null when no model could be loaded: the engine then answers from words alone. */
   readonly embedder: QueryEmbedder | null;
   readonly settings?: RetrievalSettings;
   readonly reranker?: Reranker | null;
   readonly quoteLimits?: QuoteLimits;
+}
+
+interface Ranked {
+  readonly label: number;
+  readonly score: number;
 }
 
 const DEFAULT_LIMIT = 3;
@@ -57,12 +65,18 @@ export class AnswerEngine {
   readonly mode: RetrievalMode;
   private readonly settings: RetrievalSettings;
   private readonly strategy: FusionStrategy;
+  private readonly chunkTerms: ChunkTerms;
 
   constructor(private readonly parts: AnswerEngineParts) {
-    this.settings = parts.settings ?? UNCALIBRATED;
+    this.settings = parts.settings ?? DEFAULTS;
     const dense = parts.embedder !== null && parts.index.vectors !== null;
-    this.strategy = dense ? this.settings.fusion : { kind: 'keyword' };
-    this.mode = this.strategy.kind === 'dense' ? 'dense' : this.strategy.kind === 'keyword' ? 'keyword' : 'fused';
+    this.strategy = dense ? this.settings.fusion : { kind: 'lexical' };
+    this.mode = modeOf(this.strategy, parts.index.neighbours !== null);
+    const library = parts.index.library;
+    this.chunkTerms = new ChunkTerms((label) => {
+      const chunk = library.chunk(label);
+      return chunk ? chunkMatchText(library, chunk) : '';
+    });
   }
 
   get index(): SearchIndex {
@@ -78,22 +92,26 @@ export class AnswerEngine {
       const cleanedEarlier = cleanQuestion(earlier);
       return cleanedEarlier.ok ? [cleanedEarlier.value] : [];
     });
-    const terms = queryTerms(question, context);
+    const expanded = expandQuery(queryTerms(question, context), this.parts.index.neighbours, this.settings.meaning);
     const vector = await this.queryVector(question, context);
 
-    const candidates = gatherCandidates(this.parts.index, terms, vector, this.settings.candidates);
-    const ranked = await this.rerank(question, fuse(candidates, this.strategy));
-    const distinct = this.distinctParagraphs(ranked);
+    const candidates = gatherCandidates(this.parts.index, expanded, this.chunkTerms, vector, this.settings.candidates);
+    const coverageOf = new Map(candidates.map((candidate) => [candidate.label, candidate.coverage]));
+    const ranked = this.distinctParagraphs(await this.rerank(question, fuse(candidates, this.strategy)));
+    const confidence = confidenceOf(ranked, coverageOf);
     const calibrated = this.threshold(options.strictness ?? 'normal');
-    const threshold = options.minScore ?? calibrated;
-    const confident = distinct.filter((candidate) => candidate.score >= threshold);
-    const answered = confident.length > 0;
+    const answered = confidence >= (options.minConfidence ?? calibrated);
     const chosen = answered
-      ? this.showBothSources(confident, limit, Math.max(calibrated, (confident[0]?.score ?? 0) * OTHER_SOURCE_SHARE))
-      : distinct.filter((candidate) => candidate.score >= calibrated * CLOSEST_SHARE).slice(0, CLOSEST_WHEN_ABSTAINING);
+      ? this.showBothSources(ranked, limit, (ranked[0]?.score ?? 0) * OTHER_SOURCE_SHARE)
+      : ranked.filter((candidate) => (coverageOf.get(candidate.label) ?? 0) >= calibrated * CLOSEST_SHARE).slice(0, CLOSEST_WHEN_ABSTAINING);
 
-    const results = chosen.map((candidate) => this.result(candidate.label, candidate.score, terms));
-    return ok({ question, answered, mode: this.mode, results: dropRepeatedQuotes(results) });
+    const results = chosen.map((candidate) => this.result(candidate, expanded));
+    return ok({ question, answered, mode: this.mode, confidence, results: dropRepeatedQuotes(results) });
+  }
+
+  /** Lowest confidence that counts as an answer in this engine's mode. */
+  threshold(strictness: Strictness = 'normal'): number {
+    return this.settings.minConfidence[this.mode] + this.settings.strictnessShift[strictness];
   }
 
   /**
@@ -102,7 +120,7 @@ export class AnswerEngine {
    */
   private async queryVector(question: string, context: readonly string[]): Promise<Float32Array | null> {
     const embedder = this.parts.embedder;
-    if (this.mode === 'keyword' || !embedder) return null;
+    if (this.strategy.kind === 'lexical' || !embedder) return null;
     const earlier = context.slice(-CONTEXT_WEIGHTS.length).reverse();
     const vectors = await Promise.all([question, ...earlier].map((text) => embedder.embedQuery(text)));
     if (vectors.length === 1) return vectors[0]!;
@@ -115,12 +133,7 @@ export class AnswerEngine {
     return mixed.map((x) => x / norm);
   }
 
-  /** Lowest top score that counts as an answer in this engine's mode. */
-  threshold(strictness: Strictness = 'normal'): number {
-    return this.settings.minScore[this.mode] + this.settings.strictnessShift[strictness];
-  }
-
-  private async rerank(question: string, ranked: { label: number; score: number }[]) {
+  private async rerank(question: string, ranked: Ranked[]): Promise<Ranked[]> {
     const reranker = this.parts.reranker;
     if (!reranker || ranked.length < 2) return ranked;
     const head = ranked.slice(0, RERANK_DEPTH);
@@ -129,7 +142,7 @@ export class AnswerEngine {
       return chunk ? this.parts.index.library.text(chunk.docId, chunk.span) : '';
     });
     const order = await reranker.rerank(question, texts);
-    // The reranker decides the order; the fused score still decides confidence.
+    // The reranker decides the order; confidence still rests on coverage.
     const reordered = head.map((candidate, i) => ({ candidate, rank: order[i] ?? 0 })).sort((a, b) => b.rank - a.rank);
     return [...reordered.map(({ candidate }) => candidate), ...ranked.slice(RERANK_DEPTH)];
   }
@@ -139,10 +152,10 @@ export class AnswerEngine {
    * has a passage scoring at least `bar`, that passage takes the first page's last
    * place: a reader should see that both essays speak to the question.
    */
-  private showBothSources<C extends { label: number; score: number }>(ranked: readonly C[], limit: number, bar: number): C[] {
+  private showBothSources(ranked: readonly Ranked[], limit: number, bar: number): Ranked[] {
     const chosen = ranked.slice(0, limit);
     const page = Math.min(limit, FIRST_PAGE);
-    const docOf = (candidate: C) => this.parts.index.library.chunk(candidate.label)?.docId;
+    const docOf = (candidate: Ranked) => this.parts.index.library.chunk(candidate.label)?.docId;
     const firstPage = chosen.slice(0, page);
     if (page < 2 || new Set(firstPage.map(docOf)).size > 1) return chosen;
     const other = ranked.find((candidate) => docOf(candidate) !== docOf(firstPage[0]!) && candidate.score >= bar);
@@ -152,7 +165,7 @@ export class AnswerEngine {
   }
 
   /** Keeps the best chunk of each paragraph: two parts of one paragraph are one passage to a reader. */
-  private distinctParagraphs(ranked: readonly { label: number; score: number }[]) {
+  private distinctParagraphs(ranked: readonly Ranked[]): Ranked[] {
     const seen = new Set<string>();
     return ranked.filter(({ label }) => {
       const chunk = this.parts.index.library.chunk(label);
@@ -164,29 +177,24 @@ export class AnswerEngine {
     });
   }
 
-  private result(label: number, score: number, terms: readonly QueryTerm[]): AnswerResult {
+  private result({ label, score }: Ranked, expanded: readonly ExpandedTerm[]): AnswerResult {
     const { library, keyword } = this.parts.index;
-    const chunk = library.chunk(label)!;
-    const document = library.document(chunk.docId)!;
-    const paragraph = document.paragraphs[chunk.paragraph - 1]!;
-    const quote = chooseQuote(document.text, chunk.span, terms, (term) => keyword.idf(term), this.parts.quoteLimits ?? DEFAULT_QUOTE_LIMITS);
-    const whole = chunk.parts === 1 ? paragraph.span : chunk.span;
-    return {
-      ref: paragraphRef(document.id, chunk.paragraph),
-      docId: document.id,
-      title: document.title,
-      section: paragraph.section,
-      paragraph: chunk.paragraph,
-      quote: document.text.slice(quote.start, quote.end),
-      quoteStart: quote.start,
-      quoteEnd: quote.end,
-      text: document.text.slice(whole.start, whole.end),
-      textStart: whole.start,
-      attribution: paragraph.attribution.map((line) => document.text.slice(line.start, line.end)),
-      sourceUrl: document.sourceUrl,
-      score,
-    };
+    return passageResult(library, library.chunk(label)!, score, expanded, (term) => keyword.idf(term), this.parts.quoteLimits ?? DEFAULT_QUOTE_LIMITS);
   }
+}
+
+/** Passages a reader sees first; the answer is as good as the best-covering of them. */
+const CONFIDENCE_DEPTH = FIRST_PAGE;
+
+/** How well the question is covered by the passages shown first. */
+function confidenceOf(ranked: readonly Ranked[], coverageOf: ReadonlyMap<number, number>): number {
+  return Math.max(0, ...ranked.slice(0, CONFIDENCE_DEPTH).map(({ label }) => coverageOf.get(label) ?? 0));
+}
+
+function modeOf(strategy: FusionStrategy, hasNeighbours: boolean): RetrievalMode {
+  if (strategy.kind === 'dense') return 'dense';
+  if (strategy.kind !== 'lexical') return 'fused';
+  return hasNeighbours ? 'lexical' : 'keyword';
 }
 
 /** Two paragraphs can repeat a sentence word for word; a reader should see it once. */

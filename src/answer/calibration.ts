@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type RetrievalSettings, UNCALIBRATED } from './settings.js';
+import { DEFAULTS, type RetrievalSettings } from './settings.js';
 
 const fusionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dense') }),
@@ -7,34 +7,39 @@ const fusionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rrf'), k: z.number().positive() }),
 ]);
 
-const modelCalibrationSchema = z.object({
-  fusion: fusionSchema,
-  minScore: z.object({ fused: z.number(), dense: z.number() }),
-  /** The run that produced these numbers, for docs/evaluation.md and for humans. */
-  measured: z.record(z.string(), z.unknown()).optional(),
-});
+/** The run that produced a calibration, for docs/evaluation.md and for humans. */
+const measured = z.record(z.string(), z.unknown()).optional();
+
+const thresholdSchema = z.object({ minConfidence: z.number().min(0).max(1), measured });
 
 export const calibrationFileSchema = z.object({
-  /** Keyword-only mode does not depend on a model: one threshold for all. */
-  keyword: z.object({ minScore: z.number(), measured: z.record(z.string(), z.unknown()).optional() }).optional(),
-  models: z.record(z.string(), modelCalibrationSchema).default({}),
+  /** Word vectors, no model: the confidence threshold every model inherits until it has its own. */
+  lexical: thresholdSchema.optional(),
+  /** Exact words only (no word-vector table): coverage runs lower, so it has its own threshold. */
+  keyword: thresholdSchema.optional(),
+  /** Per embedding model: how its similarity fuses with word evidence, and its threshold if measured. */
+  models: z.record(z.string(), z.object({ fusion: fusionSchema, minConfidence: z.number().min(0).max(1).optional(), measured })).default({}),
 });
 
 export type CalibrationFile = z.infer<typeof calibrationFileSchema>;
-export type ModelCalibration = z.infer<typeof modelCalibrationSchema>;
 
 /**
- * Retrieval settings for the model in use: its measured fusion and thresholds
- * when eval/calibration.json has them, otherwise the uncalibrated defaults.
+ * Retrieval settings for the model in use. Confidence is soft coverage, which no
+ * model enters, so the threshold measured without a model carries over to any
+ * model; only the fusion weight is model-specific. `fusionCalibrated` is false
+ * when the model's fusion is the default guess.
  */
-export function settingsFor(calibration: CalibrationFile, modelId: string | null): { settings: RetrievalSettings; calibrated: boolean } {
-  const keyword = calibration.keyword?.minScore ?? UNCALIBRATED.minScore.keyword;
+export function settingsFor(calibration: CalibrationFile, modelId: string | null): { settings: RetrievalSettings; fusionCalibrated: boolean } {
+  const lexical = calibration.lexical?.minConfidence ?? DEFAULTS.minConfidence.lexical;
+  const keyword = calibration.keyword?.minConfidence ?? DEFAULTS.minConfidence.keyword;
   const model = modelId === null ? undefined : calibration.models[modelId];
-  if (!model) {
-    return { settings: { ...UNCALIBRATED, minScore: { ...UNCALIBRATED.minScore, keyword } }, calibrated: modelId === null };
-  }
+  const withModel = model?.minConfidence ?? lexical;
   return {
-    settings: { ...UNCALIBRATED, fusion: model.fusion, minScore: { ...model.minScore, keyword } },
-    calibrated: true,
+    settings: {
+      ...DEFAULTS,
+      fusion: model?.fusion ?? DEFAULTS.fusion,
+      minConfidence: { lexical, keyword, fused: withModel, dense: withModel },
+    },
+    fusionCalibrated: modelId === null || model !== undefined,
   };
 }

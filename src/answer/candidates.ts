@@ -1,33 +1,36 @@
-import type { WeightedTerm } from '../index/keyword-terms.js';
+import type { ChunkTerms } from './chunk-terms.js';
 import type { CandidateFeatures } from './fusion.js';
+import { type ExpandedTerm, searchTerms, softCoverage } from './meaning.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
- * The union of the best `k` chunks by vector and by keyword, each scored on every
- * signal: a chunk found only by vector still gets its keyword coverage, and one
- * found only by keyword its exact cosine similarity.
+ * The union of the best `k` chunks by vector and by keyword (question words and
+ * their near words), each scored on every signal: a chunk found only by vector
+ * still gets its word coverage, and one found only by keyword its exact cosine
+ * similarity.
  */
 export function gatherCandidates(
   index: SearchIndex,
-  terms: readonly WeightedTerm[],
+  expanded: readonly ExpandedTerm[],
+  chunkTerms: ChunkTerms,
   queryVector: Float32Array | null,
   k: number,
 ): CandidateFeatures[] {
-  const keyword = index.keyword.search(terms, k);
+  const keyword = index.keyword.search(searchTerms(expanded), k);
   const keywordHits = new Map(keyword.hits.map((hit) => [hit.label, hit]));
   const dense = queryVector && index.vectors ? index.vectors : null;
   const neighbours = new Map(dense && queryVector ? dense.search(queryVector, k).map((n) => [n.label, n.similarity]) : []);
   const bestBm25 = Math.max(0, ...[...keywordHits.values()].map((hit) => hit.score)) || 1;
+  const idf = (term: string) => index.keyword.idf(term);
 
   const labels = new Set([...neighbours.keys(), ...keywordHits.keys()]);
   const candidates: CandidateFeatures[] = [];
   for (const label of labels) {
-    const chunk = index.library.chunk(label);
-    const document = chunk && index.library.document(chunk.docId);
-    if (!chunk || !document) continue;
+    if (!index.library.chunk(label)) continue;
     const hit = keywordHits.get(label);
     const similarity = dense && queryVector ? (neighbours.get(label) ?? dot(queryVector, dense.vector(label))) : null;
-    candidates.push({ label, similarity, keywordRank: hit ? hit.score / bestBm25 : 0, coverage: keyword.coverage(label) });
+    const coverage = softCoverage(expanded, chunkTerms.of(label), idf).coverage;
+    candidates.push({ label, similarity, keywordRank: hit ? hit.score / bestBm25 : 0, coverage });
   }
   return candidates;
 }

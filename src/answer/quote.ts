@@ -1,6 +1,7 @@
 import type { Span } from '../corpus/document.js';
 import { sentenceSpans } from '../corpus/sentences.js';
-import { keywordTermsOf, type WeightedTerm } from '../index/keyword-terms.js';
+import { keywordTermsOf } from '../index/keyword-terms.js';
+import { type ExpandedTerm, softCoverage } from './meaning.js';
 
 export interface QuoteLimits {
   /** Most sentences in one excerpt. */
@@ -11,38 +12,50 @@ export interface QuoteLimits {
 
 export const DEFAULT_QUOTE_LIMITS: QuoteLimits = { maxSentences: 3, maxChars: 600 };
 
+/** Scores closer than this are equal (floating-point sums). */
+const EPSILON = 1e-9;
+
 /**
  * Picks the excerpt of `span` that best answers the question: the run of one to
- * `maxSentences` consecutive sentences whose words carry the most weight of the
- * question's terms (each term's query weight times `termWeight`). The result is always a span of `text`, so the quote is
+ * `maxSentences` consecutive sentences with the highest soft coverage of the
+ * question — each question word found as itself (full credit) or as a near word
+ * (its credit), weighted by IDF — and, between runs covering as much, the one
+ * with more evidence in all (a second sentence that speaks of the same thing).
+ * A run opens on a sentence with evidence and grows only by sentences that use
+ * a question word itself: a near word alone is too weak a reason to make the
+ * quote longer. The result is always a span of `text`, so the quote is
  * verbatim by construction; a short paragraph is quoted whole.
  */
 export function chooseQuote(
   text: string,
   span: Span,
-  questionTerms: readonly WeightedTerm[],
-  termWeight: (term: string) => number,
+  question: readonly ExpandedTerm[],
+  idf: (term: string) => number,
   limits: QuoteLimits = DEFAULT_QUOTE_LIMITS,
 ): Span {
   const sentences = sentenceSpans(text, span);
   if (sentences.length === 0) return span;
   if (sentences.length <= 2 && span.end - span.start <= limits.maxChars) return { start: sentences[0]!.start, end: sentences.at(-1)!.end };
 
-  const wanted = new Map(questionTerms.map(({ term, weight }) => [term, weight]));
-  const scores = sentences.map((sentence) =>
-    keywordTermsOf(text.slice(sentence.start, sentence.end)).reduce((sum, term) => sum + (wanted.get(term) ?? 0) * termWeight(term), 0),
-  );
-  let best = { first: 0, last: 0, score: 0 };
+  const termsOf = sentences.map((sentence) => new Set(keywordTermsOf(text.slice(sentence.start, sentence.end))));
+  const coverageOf = (terms: ReadonlySet<string>) => softCoverage(question, terms, idf).coverage;
+  const evidence = termsOf.map(coverageOf);
+  const exactOnly = question.map((term) => ({ ...term, near: [] }));
+  const hasQuestionWord = termsOf.map((terms) => softCoverage(exactOnly, terms, idf).coverage > 0);
+  let best = { first: 0, last: 0, coverage: 0, evidence: 0 };
+  const better = (coverage: number, total: number) =>
+    coverage > best.coverage + EPSILON || (coverage > best.coverage - EPSILON && total > best.evidence + EPSILON);
   for (let first = 0; first < sentences.length; first += 1) {
-    // A quote opens on a sentence that carries evidence, not on filler before it.
-    if ((scores[first] ?? 0) === 0) continue;
-    let score = 0;
+    if ((evidence[first] ?? 0) === 0) continue;
+    const run = new Set<string>();
+    let total = 0;
     for (let last = first; last < Math.min(sentences.length, first + limits.maxSentences); last += 1) {
-      const added = scores[last] ?? 0;
-      // A neighbour is only worth quoting if it adds evidence of its own and still fits.
-      if (last > first && (added === 0 || sentences[last]!.end - sentences[first]!.start > limits.maxChars)) break;
-      score += added;
-      if (score > best.score) best = { first, last, score };
+      const own = evidence[last] ?? 0;
+      if (last > first && (!hasQuestionWord[last] || sentences[last]!.end - sentences[first]!.start > limits.maxChars)) break;
+      for (const term of termsOf[last]!) run.add(term);
+      total += own;
+      const coverage = coverageOf(run);
+      if (better(coverage, total)) best = { first, last, coverage, evidence: total };
     }
   }
   const chosen = { start: sentences[best.first]!.start, end: sentences[best.last]!.end };

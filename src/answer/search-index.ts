@@ -2,6 +2,7 @@ import type { KeywordSearch as KeywordResults } from '../index/keyword-index.js'
 import type { WeightedTerm } from '../index/keyword-terms.js';
 import type { Library } from '../index/library.js';
 import type { Neighbour } from '../index/vector-store.js';
+import type { WordNeighbours } from './meaning.js';
 
 /** What the answer engine needs from vector search; hnswlib's VectorStore in production. */
 export interface DenseSearch {
@@ -20,6 +21,8 @@ export interface SearchIndex {
   readonly library: Library;
   readonly vectors: DenseSearch | null;
   readonly keyword: KeywordSearch;
+  /** Corpus words near a question word in meaning; null without the word-vector table (exact words only). */
+  readonly neighbours: WordNeighbours | null;
 }
 
 /** Turns a question into a vector comparable with the index's chunk vectors. */

@@ -1,25 +1,34 @@
 import type { FusionStrategy } from './fusion.js';
+import type { MeaningSettings } from './meaning.js';
 import type { RetrievalMode, Strictness } from './types.js';
 
 export interface RetrievalSettings {
-  /** How dense and keyword evidence combine when a model is loaded. */
+  /** How vector and word evidence combine when a model is loaded. */
   readonly fusion: FusionStrategy;
   /** Chunks taken from each retriever before fusion. */
   readonly candidates: number;
-  /** Lowest top score that still counts as an answer, per mode, at "normal" strictness. */
-  readonly minScore: Readonly<Record<RetrievalMode, number>>;
-  /** Added to `minScore` for each strictness. */
+  /** When a corpus word counts as near a question word. */
+  readonly meaning: MeaningSettings;
+  /**
+   * Lowest confidence (soft coverage of the question by the best passages, which
+   * no embedding model enters) that still counts as an answer, per mode, at
+   * "normal" strictness.
+   */
+  readonly minConfidence: Readonly<Record<RetrievalMode, number>>;
+  /** Added to `minConfidence` for each strictness. */
   readonly strictnessShift: Readonly<Record<Strictness, number>>;
 }
 
 /**
- * Used for a model that has no entry in eval/calibration.json yet. These are
- * starting points, not measurements: calibrate with
- * `npm run cli -- eval --compare --write` once the model is downloaded.
+ * Starting points for settings that eval/calibration.json does not give. The
+ * confidence thresholds do not depend on the model, so a model without its own
+ * calibration uses the word-matching ones measured for "lexical" mode; only its
+ * fusion weight is a guess until `npm run cli -- eval --compare --write` runs.
  */
-export const UNCALIBRATED: RetrievalSettings = {
-  fusion: { kind: 'linear', denseWeight: 0.5 },
+export const DEFAULTS: RetrievalSettings = {
+  fusion: { kind: 'linear', denseWeight: 0.3 },
   candidates: 30,
-  minScore: { dense: 0.6, fused: 0.5, keyword: 0.3 },
+  meaning: { floor: 0.5, neighbours: 16, commonWords: 300 },
+  minConfidence: { dense: 0.5, fused: 0.5, lexical: 0.5, keyword: 0.5 },
   strictnessShift: { lenient: -0.05, normal: 0, strict: 0.05 },
 };

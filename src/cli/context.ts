@@ -3,7 +3,10 @@ import { CitebotFailure, type CitebotError, formatError } from '../core/errors.j
 import { createLogger, type Logger } from '../core/logger.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../answer/answer-engine.js';
-import { openEmbedder, openReranker } from '../runtime/open-models.js';
+import type { WordVectors } from '../lexicon/word-vectors.js';
+import type { EngineParts } from '../runtime/open-engine.js';
+import { openEmbedder, openReranker, openWordVectors } from '../runtime/open-models.js';
+import { readCalibration } from '../runtime/read-calibration.js';
 
 export interface CliContext {
   readonly config: Config;
@@ -14,6 +17,10 @@ export interface CliContext {
   embedder(): Promise<Embedder | null>;
   /** The RERANK_MODEL cross-encoder, loaded on first use; null when unset or unavailable. */
   reranker(): Promise<Reranker | null>;
+  /** The word-vector table, loaded on first use; null when missing or damaged (exact words only). */
+  words(): Promise<WordVectors | null>;
+  /** What `openEngine` needs, every part loaded. */
+  engineParts(): Promise<EngineParts>;
   /** Reports an expected failure in one line and sets a failing exit code. */
   fail(error: CitebotError, exitCode?: number): void;
 }
@@ -23,6 +30,7 @@ export class LazyCliContext {
   private context: CliContext | undefined;
   private embedderLoad: Promise<Embedder | null> | undefined;
   private rerankerLoad: Promise<Reranker | null> | undefined;
+  private wordsLoad: Promise<WordVectors | null> | undefined;
 
   get(): CliContext {
     if (this.context) return this.context;
@@ -30,18 +38,27 @@ export class LazyCliContext {
     if (!parsed.ok) throw new CitebotFailure(parsed.error);
     const config = parsed.value;
     const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-    this.context = {
+    const context: CliContext = {
       config,
       logger,
       print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
       embedder: () => (this.embedderLoad ??= openEmbedder(config, logger)),
       reranker: () => (this.rerankerLoad ??= openReranker(config, logger)),
+      words: () => (this.wordsLoad ??= openWordVectors(config, logger)),
+      engineParts: async () => ({
+        embedder: await context.embedder(),
+        reranker: await context.reranker(),
+        words: await context.words(),
+        calibration: await readCalibration(config.CALIBRATION_FILE, logger),
+        logger,
+      }),
       fail(error, exitCode = 1) {
         process.stderr.write(`citebot: ${formatError(error)}\n`);
         process.exitCode = exitCode;
       },
     };
-    return this.context;
+    this.context = context;
+    return context;
   }
 
   async close(): Promise<void> {

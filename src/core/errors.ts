@@ -71,6 +71,14 @@ const catalogue = {
     message: `another indexer (pid ${p.pid}) is writing ${p.dir}`,
     hint: 'wait for it to finish, or delete its lock file if that process is gone',
   }),
+  LEXICON_MISSING: (p: { file: string }) => ({
+    message: `the word-vector table ${p.file} is missing; answers match exact words only`,
+    hint: 'restore it with `git checkout -- lexicon/`, rebuild it with `npm run lexicon`, or fix LEXICON_FILE',
+  }),
+  LEXICON_INVALID: (p: { file: string; reason: string }) => ({
+    message: `the word-vector table ${p.file} is unusable (${p.reason}); answers match exact words only`,
+    hint: 'restore it with `git checkout -- lexicon/` or rebuild it with `npm run lexicon`',
+  }),
   PASSAGE_REF_INVALID: (p: { ref: string }) => ({
     message: `"${p.ref}" is not a passage reference`,
     hint: 'use the form <document>#p<number>, e.g. trump-putin-call#p3',

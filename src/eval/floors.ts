@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import type { RetrievalMode } from '../answer/types.js';
 import type { EvaluationReport } from './evaluate.js';
 
 const floorSchema = z.object({
@@ -9,13 +10,21 @@ const floorSchema = z.object({
   answeredRate: z.number(),
   abstentionRate: z.number(),
   quoteFidelity: z.number(),
+  quoteEvidence: z.number(),
 });
 
-export type Floors = z.infer<typeof floorSchema>;
+const partsSchema = z.object({ tune: floorSchema, holdout: floorSchema });
 
-/** Floors are kept per model id (or "keyword" for keyword-only mode): scores differ by model. */
-export async function readFloors(file: string, key: string): Promise<Floors | undefined> {
-  const all = z.record(z.string(), floorSchema).parse(JSON.parse(await readFile(file, 'utf8')));
+export type Floors = z.infer<typeof floorSchema>;
+export type PartFloors = z.infer<typeof partsSchema>;
+
+/** Floors are kept per model id, or per mode without a model ("lexical", "keyword"): scores differ by both. */
+export function floorKeyOf(mode: RetrievalMode, modelId: string | null): string {
+  return modelId ?? mode;
+}
+
+export async function readFloors(file: string, key: string): Promise<PartFloors | undefined> {
+  const all = z.record(z.string(), partsSchema).parse(JSON.parse(await readFile(file, 'utf8')));
   return all[key];
 }
 

@@ -1,10 +1,11 @@
 import type { AnswerResult } from '../answer/types.js';
 import type { GoldenQuestion } from './golden.js';
 
-/** One golden question with the engine's full ranking for it. */
+/** One golden question with the engine's full ranking for it and its confidence in answering. */
 export interface RankedRun {
   readonly question: GoldenQuestion;
   readonly ranking: readonly Pick<AnswerResult, 'docId' | 'paragraph' | 'score'>[];
+  readonly confidence: number;
 }
 
 export interface RankingMetrics {
@@ -16,15 +17,15 @@ export interface RankingMetrics {
 }
 
 export interface AbstentionMetrics {
-  /** Answerable questions answered (top score at or above the threshold). */
+  /** Answerable questions answered (confidence at or above the threshold). */
   readonly answeredRate: number;
-  /** Unanswerable questions declined (top score below the threshold). */
+  /** Unanswerable questions declined (confidence below the threshold). */
   readonly abstentionRate: number;
 }
 
 const answerable = (runs: readonly RankedRun[]) => runs.filter((run) => run.question.kind !== 'unanswerable');
 
-function firstHitRank(run: RankedRun): number | undefined {
+export function firstHitRank(run: RankedRun): number | undefined {
   const index = run.ranking.findIndex((result) =>
     run.question.evidence.some((evidence) => evidence.doc === result.docId && evidence.paragraph === result.paragraph),
   );
@@ -53,7 +54,7 @@ export function rankingMetrics(runs: readonly RankedRun[]): RankingMetrics {
 }
 
 export function abstentionMetrics(runs: readonly RankedRun[], threshold: number): AbstentionMetrics {
-  const answers = (run: RankedRun) => (run.ranking[0]?.score ?? -Infinity) >= threshold;
+  const answers = (run: RankedRun) => run.confidence >= threshold;
   const scored = answerable(runs);
   const unanswerable = runs.filter((run) => run.question.kind === 'unanswerable');
   return {
@@ -70,7 +71,7 @@ export function abstentionMetrics(runs: readonly RankedRun[], threshold: number)
  * errs toward saying "not covered".
  */
 export function calibrateThreshold(runs: readonly RankedRun[]): { threshold: number } & AbstentionMetrics {
-  const tops = [...new Set(runs.map((run) => run.ranking[0]?.score ?? 0))].sort((a, b) => a - b);
+  const tops = [...new Set(runs.map((run) => run.confidence))].sort((a, b) => a - b);
   let best = { threshold: 0, answeredRate: 0, abstentionRate: 0 };
   let bestScore = -1;
   for (let i = 0; i < tops.length; i += 1) {
@@ -87,7 +88,7 @@ export function calibrateThreshold(runs: readonly RankedRun[]): { threshold: num
   return best;
 }
 
-/** Ranking metrics per question kind (keyword, paraphrase, both): where a model is strong or weak. */
+/** Ranking metrics per question kind (keyword, paraphrase, both, followup): where a mode is strong or weak. */
 export function rankingByKind(runs: readonly RankedRun[]): Record<string, RankingMetrics & { readonly questions: number }> {
   const kinds = [...new Set(runs.map((run) => run.question.kind))].filter((kind) => kind !== 'unanswerable');
   return Object.fromEntries(

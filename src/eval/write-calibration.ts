@@ -1,47 +1,32 @@
 import type { CalibrationFile } from '../answer/calibration.js';
-import { bestModelStrategy, type StrategyRow } from './compare.js';
+import { DEFAULTS } from '../answer/settings.js';
+import { bestModelRow, type ComparedRow } from './compare.js';
 
 /**
- * Folds one comparison run into the calibration file: for the model, the best
- * strategy that uses it and the thresholds measured for it; for keyword-only
- * mode, the BM25 threshold. Returns the file unchanged if nothing was measured.
+ * Folds one comparison into the calibration file: the exact-words and
+ * word-vector thresholds (at the similarity floor citebot uses), and for the
+ * model, the best fusion on the tune part with its threshold. Everything was
+ * chosen on the tune questions; the holdout scores are kept for the record.
  */
 export function withCalibration(
   file: CalibrationFile,
   modelId: string | null,
-  rows: readonly StrategyRow[],
+  rows: readonly ComparedRow[],
   measuredOn: { readonly golden: string; readonly questions: number; readonly date: string },
 ): CalibrationFile {
-  const measured = (row: StrategyRow) => ({
-    ...measuredOn,
-    strategy: row.name,
-    hitAt1: round(row.hitAt1),
-    hitAt3: round(row.hitAt3),
-    mrr: round(row.mrr),
-    answeredRate: round(row.answeredRate),
-    abstentionRate: round(row.abstentionRate),
-  });
-  const keywordRow = rows.find((row) => row.fusion.kind === 'keyword');
-  const denseRow = rows.find((row) => row.fusion.kind === 'dense');
-  const best = bestModelStrategy(rows);
-  let next: CalibrationFile = keywordRow
-    ? { ...file, keyword: { minScore: round(keywordRow.calibratedThreshold), measured: measured(keywordRow) } }
-    : file;
-  if (modelId && best && best.fusion.kind !== 'keyword' && denseRow) {
-    const fusedThreshold = best.fusion.kind === 'dense' ? denseRow.calibratedThreshold : best.calibratedThreshold;
-    next = {
-      ...next,
-      models: {
-        ...next.models,
-        [modelId]: {
-          fusion: best.fusion,
-          minScore: { fused: round(fusedThreshold), dense: round(denseRow.calibratedThreshold) },
-          measured: measured(best),
-        },
-      },
-    };
+  const measured = (row: ComparedRow) => ({ ...measuredOn, configuration: row.name, tune: rounded(row.tune), holdout: rounded(row.holdout) });
+  const atDefaultFloor = (row: ComparedRow) => row.meaning.floor === DEFAULTS.meaning.floor && row.meaning.commonWords === DEFAULTS.meaning.commonWords;
+  const exact = rows.find((row) => row.fusion === null && !row.wordVectors);
+  const lexical = rows.find((row) => row.fusion === null && row.wordVectors && atDefaultFloor(row));
+  let next: CalibrationFile = { ...file };
+  if (exact) next = { ...next, keyword: { minConfidence: round(exact.threshold), measured: measured(exact) } };
+  if (lexical) next = { ...next, lexical: { minConfidence: round(lexical.threshold), measured: measured(lexical) } };
+  const best = bestModelRow(rows);
+  if (modelId && best?.fusion && best.fusion.kind !== 'lexical') {
+    next = { ...next, models: { ...next.models, [modelId]: { fusion: best.fusion, minConfidence: round(best.threshold), measured: measured(best) } } };
   }
   return next;
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
+const rounded = (scores: object) => Object.fromEntries(Object.entries(scores).map(([key, value]) => [key, round(value as number)]));

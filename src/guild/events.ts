@@ -8,7 +8,7 @@ export const questionEventSchema = z.object({
   answered: z.boolean(),
   latencyMs: z.number().nonnegative(),
   refs: z.array(z.string()),
-  mode: z.enum(['dense', 'fused', 'keyword']),
+  mode: z.enum(['dense', 'fused', 'lexical', 'keyword']),
 });
 
 /** A 👍 or 👎 on an answer; the latest vote of a member on an answer counts. */

@@ -4,10 +4,12 @@ import type { Chunk, SourceDocument } from '../corpus/document.js';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
+import type { WordVectors } from '../lexicon/word-vectors.js';
 import { acquireBuildLock } from './build-lock.js';
 import { chunkSearchText, keywordEntries, type StoredDocument } from './chunk-text.js';
 import { type LoadedIndex, loadGeneration, newBuildId, pruneGenerations, readManifest, saveIndex } from './index-files.js';
 import { KeywordIndex } from './keyword-index.js';
+import { TermLexicon } from './term-lexicon.js';
 import {
   type HnswParameters,
   INDEX_FORMAT,
@@ -38,6 +40,8 @@ export interface BuildOptions {
    * build has run, since each save rewrites the whole index (linear total cost).
    */
   readonly checkpointMs: number;
+  /** The word-vector table; null builds an index that matches exact words only. */
+  readonly words?: WordVectors | null;
   readonly progress?: BuildProgress;
   readonly logger?: Logger;
 }
@@ -122,8 +126,11 @@ async function buildLocked(
     for (const removed of plan.removed) for (const chunk of removed.chunks) vectors.remove(chunk.label);
   }
 
+  const words = options.words ?? null;
   const save = async () => {
     const current = [...stored.values()].sort((a, b) => a.entry.id.localeCompare(b.entry.id));
+    const entries = [...keywordEntries(current)];
+    const terms = words ? TermLexicon.build(entries.map((entry) => entry.text), words) : null;
     return saveIndex(options.dir, {
       manifest: {
         format: INDEX_FORMAT,
@@ -134,11 +141,13 @@ async function buildLocked(
         model,
         chunkMaxTokens: options.chunkMaxTokens,
         hnsw,
+        lexicon: words && terms ? { table: words.checksum, dimensions: words.dimensions, terms: terms.size } : null,
         documents: current.map(({ entry }) => entry),
       },
       texts: Object.fromEntries(current.map(({ entry, text }) => [entry.id, text])),
-      keyword: KeywordIndex.build(keywordEntries(current)),
+      keyword: KeywordIndex.build(entries),
       vectors,
+      terms,
     });
   };
 
@@ -187,9 +196,10 @@ function summaryOf(plan: ReindexPlan): Pick<BuildSummary, 'added' | 'updated' | 
   return { added: ids(plan.added), updated: ids(plan.updated), removed: ids(plan.removed), unchanged: ids(plan.unchanged) };
 }
 
-/** Nothing to embed and nothing to rewrite: not even a file moved or the search-time ef changed. */
+/** Nothing to embed and nothing to rewrite: not even a file moved, the search-time ef or the word-vector table changed. */
 function isCurrent(plan: ReindexPlan, previous: LoadedIndex, options: BuildOptions): boolean {
   if (!isUpToDate(plan) || previous.manifest.hnsw.efSearch !== options.hnsw.efSearch) return false;
+  if ((previous.manifest.lexicon?.table ?? null) !== (options.words?.checksum ?? null)) return false;
   return plan.unchanged.every((document) => previous.library.document(document.id)?.path === document.path);
 }
 

@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
 import { sha256File } from '../storage/sha256-file.js';
 import { KeywordIndex } from './keyword-index.js';
+import { TermLexicon } from './term-lexicon.js';
 import { type IndexedDocument, Library } from './library.js';
 import {
   describeModel,
@@ -25,7 +26,7 @@ import { VectorStore } from './vector-store.js';
  * so readers always see a complete generation: the new one or the one before.
  */
 export const MANIFEST_FILE = 'manifest.json';
-const GENERATION_FILE = /^(texts|keyword|vectors)-[a-z0-9-]+\.(json|jsonl|hnsw)$/;
+const GENERATION_FILE = /^(texts|keyword|vectors|terms|termgraph)-[a-z0-9-]+\.(json|jsonl|hnsw)$/;
 const TEMPORARY_FILE = /^\..*\.tmp$/;
 
 export interface LoadedIndex {
@@ -35,6 +36,8 @@ export interface LoadedIndex {
   /** Null when the index has no vectors or they were not asked for. */
   readonly vectors: VectorStore | null;
   readonly keyword: KeywordIndex;
+  /** The corpus vocabulary in word-vector space; null when the index was built without the word-vector table. */
+  readonly terms: TermLexicon | null;
 }
 
 export interface IndexContents {
@@ -42,6 +45,7 @@ export interface IndexContents {
   readonly texts: Readonly<Record<string, string>>;
   readonly keyword: KeywordIndex;
   readonly vectors: VectorStore | null;
+  readonly terms: TermLexicon | null;
 }
 
 export function newBuildId(now: Date): string {
@@ -115,7 +119,27 @@ export async function loadGeneration(
     if (!check.ok) return corrupt(check.error);
     vectors = await VectorStore.open(file, manifest.model.dimensions, manifest.hnsw, library.chunkCount);
   }
-  return ok({ dir, manifest, library, vectors, keyword: keyword.value });
+  const terms = await loadTerms(dir, manifest);
+  if (!terms.ok) return corrupt(terms.error);
+  return ok({ dir, manifest, library, vectors, keyword: keyword.value, terms: terms.value });
+}
+
+async function loadTerms(dir: string, manifest: Manifest): Promise<Result<TermLexicon | null, string>> {
+  const { terms: termsFile, termGraph } = manifest.files;
+  if (!manifest.lexicon || !termsFile) return ok(null);
+  const raw = await readVerified(dir, termsFile);
+  if (!raw.ok) return raw;
+  let graphFile: string | null = null;
+  if (termGraph) {
+    graphFile = path.join(dir, termGraph.name);
+    const check = await verifyFile(graphFile, termGraph);
+    if (!check.ok) return check;
+  }
+  try {
+    return ok(await TermLexicon.open(raw.value.toString('utf8'), graphFile, manifest.lexicon.dimensions));
+  } catch {
+    return err(`${termsFile.name} does not parse`);
+  }
 }
 
 export async function loadKeywordIndex(
@@ -167,14 +191,11 @@ export async function saveIndex(dir: string, contents: IndexContents): Promise<M
   const buildId = contents.manifest.buildId;
   const texts = await writeData(dir, `texts-${buildId}.json`, JSON.stringify(contents.texts));
   const keyword = await writeData(dir, `keyword-${buildId}.jsonl`, contents.keyword.serialize());
-  let vectors: ManifestFile | null = null;
-  if (contents.vectors) {
-    const name = `vectors-${buildId}.hnsw`;
-    const file = path.join(dir, name);
-    await contents.vectors.save(file);
-    vectors = { name, sha256: await sha256File(file), bytes: (await stat(file)).size };
-  }
-  const manifest: Manifest = { ...contents.manifest, files: { texts, keyword, vectors } };
+  const vectors = contents.vectors ? await writeGraph(dir, `vectors-${buildId}.hnsw`, (file) => contents.vectors!.save(file)) : null;
+  const lexicon = contents.terms;
+  const terms = lexicon ? await writeData(dir, `terms-${buildId}.json`, lexicon.serializeTerms()) : null;
+  const termGraph = lexicon?.hasGraph ? await writeGraph(dir, `termgraph-${buildId}.hnsw`, (file) => lexicon.saveGraph(file)) : null;
+  const manifest: Manifest = { ...contents.manifest, files: { texts, keyword, vectors, terms, termGraph } };
   await writeFileAtomic(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest));
   return manifest;
 }
@@ -185,9 +206,7 @@ export async function saveIndex(dir: string, contents: IndexContents): Promise<M
  * old manifest a moment ago can still open its files.
  */
 export async function pruneGenerations(dir: string, keep: readonly Manifest[]): Promise<string[]> {
-  const referenced = new Set(
-    keep.flatMap((manifest) => [manifest.files.texts.name, manifest.files.keyword.name, manifest.files.vectors?.name]),
-  );
+  const referenced = new Set(keep.flatMap((manifest) => Object.values(manifest.files).map((file) => file?.name)));
   const removed: string[] = [];
   for (const name of await readdir(dir)) {
     if ((GENERATION_FILE.test(name) && !referenced.has(name)) || TEMPORARY_FILE.test(name)) {
@@ -196,6 +215,13 @@ export async function pruneGenerations(dir: string, keep: readonly Manifest[]): 
     }
   }
   return removed;
+}
+
+/** A graph written by hnswlib (which insists on writing the file itself), described for the manifest. */
+async function writeGraph(dir: string, name: string, save: (file: string) => Promise<void>): Promise<ManifestFile> {
+  const file = path.join(dir, name);
+  await save(file);
+  return { name, sha256: await sha256File(file), bytes: (await stat(file)).size };
 }
 
 async function writeData(dir: string, name: string, data: string): Promise<ManifestFile> {

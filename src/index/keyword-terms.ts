@@ -48,11 +48,18 @@ export interface KeywordToken {
 /** The distinct index terms of a text with their first surface form, in order of first appearance. */
 export function keywordTokensOf(text: string): KeywordToken[] {
   const tokens = new Map<string, KeywordToken>();
+  forEachKeywordToken(text, (term, word) => {
+    if (!tokens.has(term)) tokens.set(term, { term, word });
+  });
+  return [...tokens.values()];
+}
+
+/** Calls `visit` for every token of a text that is an index term (repeats included), with the word as written. */
+export function forEachKeywordToken(text: string, visit: (term: string, word: string) => void): void {
   for (const token of text.split(/[\s\p{P}\p{S}]+/u)) {
     const term = keywordTerm(token);
-    if (term !== null && !tokens.has(term)) tokens.set(term, { term, word: surfaceWord(token) });
+    if (term !== null) visit(term, surfaceWord(token));
   }
-  return [...tokens.values()];
 }
 
 /** The token as word vectors spell it: lower case, possessive and apostrophes dropped. */

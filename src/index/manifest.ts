@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the files' layout or meaning changes; older indexes are refused, not misread. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /**
  * Bumped whenever ingestion (paragraph detection, chunking) changes, so that an
@@ -70,7 +70,16 @@ export const manifestSchema = z.object({
   model: modelSchema.nullable(),
   chunkMaxTokens: z.number().int().positive(),
   hnsw: hnswSchema,
-  files: z.object({ texts: fileSchema, keyword: fileSchema, vectors: fileSchema.nullable() }),
+  /** The word-vector table the term files were made with; null when the index was built without one (exact words only). */
+  lexicon: z.object({ table: z.string(), dimensions: z.number().int().positive(), terms: z.number().int().nonnegative() }).nullable(),
+  files: z.object({
+    texts: fileSchema,
+    keyword: fileSchema,
+    vectors: fileSchema.nullable(),
+    /** The corpus terms that have word vectors, and their HNSW graph (absent when no term has a vector). */
+    terms: fileSchema.nullable(),
+    termGraph: fileSchema.nullable(),
+  }),
   documents: z.array(documentSchema),
 });
 

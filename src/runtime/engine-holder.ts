@@ -91,7 +91,7 @@ export class EngineHolder {
   }
 
   private async rebuildOnce(options: { readonly full: boolean }): Promise<Result<ReindexOutcome, CitebotError>> {
-    const outcome = await reindex(this.config, this.parts.embedder, { full: options.full, logger: this.logger });
+    const outcome = await reindex(this.config, this.parts, { full: options.full, logger: this.logger });
     if (!outcome.ok) return outcome;
     if (outcome.value.summary.manifest.buildId !== this.opened?.index.manifest.buildId) {
       const loaded = await this.load();

@@ -5,6 +5,9 @@ import type { Logger } from '../core/logger.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { type LoadedIndex, loadGeneration, loadKeywordIndex, modelRefusal, readManifest } from '../index/index-files.js';
+import { LexiconNeighbours } from '../index/word-neighbours.js';
+import type { WordVectors } from '../lexicon/word-vectors.js';
+import type { WordNeighbours } from '../answer/meaning.js';
 
 /**
  * Keyword indexes above this size (about 25,000 chunks, a second or more to load)
@@ -21,6 +24,8 @@ export interface OpenedEngine {
 
 export interface EngineParts {
   readonly embedder: Embedder | null;
+  /** The word-vector table; null answers from exact words (and warns). */
+  readonly words: WordVectors | null;
   readonly reranker?: Reranker | null;
   readonly calibration: CalibrationFile;
   readonly logger: Logger;
@@ -67,17 +72,34 @@ export async function addKeywords(opened: OpenedEngine, parts: EngineParts): Pro
 
 function engineOn(index: LoadedIndex, parts: EngineParts, keywordReady: boolean): OpenedEngine {
   const modelId = index.vectors && parts.embedder ? parts.embedder.identity.id : null;
-  const { settings, calibrated } = settingsFor(parts.calibration, modelId);
-  if (!calibrated && keywordReady) {
-    parts.logger.warn({ model: modelId }, 'no calibration for this model in eval/calibration.json; using uncalibrated thresholds (run `npm run cli -- eval --compare --write`)');
+  const { settings, fusionCalibrated } = settingsFor(parts.calibration, modelId);
+  if (!fusionCalibrated && keywordReady) {
+    parts.logger.info(
+      { model: modelId },
+      'no fusion weight measured for this model in eval/calibration.json: using the default (thresholds carry over); `npm run cli -- eval --compare --write` measures one',
+    );
   }
-  // Until keywords are in, fusion has nothing to fuse: answer from vectors with the dense threshold.
+  // Until keywords are in, fusion has nothing to fuse: rank by vectors (confidence still rests on word coverage).
   const effective = keywordReady ? settings : { ...settings, fusion: { kind: 'dense' } as const };
   const engine = new AnswerEngine({
-    index,
+    index: { library: index.library, vectors: index.vectors, keyword: index.keyword, neighbours: neighboursFor(index, parts, keywordReady) },
     embedder: index.vectors ? parts.embedder : null,
     settings: effective,
     reranker: parts.reranker ?? null,
   });
   return { engine, index, keywordReady };
+}
+
+/** Word neighbours when both the table and the index's term graph are there and were made from the same table. */
+function neighboursFor(index: LoadedIndex, parts: EngineParts, log: boolean): WordNeighbours | null {
+  const { words, logger } = parts;
+  if (!words) return null;
+  if (!index.terms || index.manifest.lexicon?.table !== words.checksum) {
+    if (log) {
+      const why = index.terms ? 'the index was built with another word-vector table' : 'the index was built without the word-vector table';
+      logger.warn(`${why}: answering from exact words until \`npm run index\` rebuilds its word neighbours`);
+    }
+    return null;
+  }
+  return new LexiconNeighbours(words, index.terms);
 }

@@ -5,6 +5,8 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../answer/answer-engine.js';
 import { loadTransformersEmbedder } from '../embedding/transformers-embedder.js';
 import { loadTransformersReranker } from '../embedding/transformers-reranker.js';
+import { loadWordVectors } from '../lexicon/load-word-vectors.js';
+import type { WordVectors } from '../lexicon/word-vectors.js';
 
 /**
  * The configured embedding model, or null when it cannot be loaded (offline and
@@ -33,5 +35,16 @@ export async function openReranker(config: Config, logger: Logger): Promise<Rera
   const loaded = await loadTransformersReranker({ model: config.RERANK_MODEL, dtype: config.EMBEDDING_DTYPE, cacheDir: config.MODEL_CACHE_DIR });
   if (loaded.ok) return loaded.value;
   logger.warn({ code: loaded.error.code }, `${formatError(loaded.error)} Answering without reranking.`);
+  return null;
+}
+
+/**
+ * The word-vector table (LEXICON_FILE), or null when it is missing or damaged:
+ * answers then match exact words only, and the log says how to restore it.
+ */
+export async function openWordVectors(config: Config, logger: Logger): Promise<WordVectors | null> {
+  const loaded = await loadWordVectors(config.LEXICON_FILE);
+  if (loaded.ok) return loaded.value;
+  logger.warn({ code: loaded.error.code }, formatError(loaded.error));
   return null;
 }

@@ -5,7 +5,7 @@ import type { Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { BuildProgress } from '../index/build-index.js';
 import { EngineHolder } from './engine-holder.js';
-import { openEmbedder, openReranker } from './open-models.js';
+import { openEmbedder, openReranker, openWordVectors } from './open-models.js';
 import { readCalibration } from './read-calibration.js';
 import { reindex } from './reindex.js';
 
@@ -21,7 +21,8 @@ export interface Prepared {
  */
 export async function prepareEngine(config: Config, logger: Logger, progress?: BuildProgress): Promise<Result<Prepared, CitebotError>> {
   const embedder = await openEmbedder(config, logger);
-  const built = await reindex(config, embedder, { full: false, logger, ...(progress ? { progress } : {}) });
+  const words = await openWordVectors(config, logger);
+  const built = await reindex(config, { embedder, words }, { full: false, logger, ...(progress ? { progress } : {}) });
   if (built.ok) {
     const { summary } = built.value;
     const changed = summary.added.length + summary.updated.length + summary.removed.length;
@@ -33,7 +34,7 @@ export async function prepareEngine(config: Config, logger: Logger, progress?: B
   }
   const calibration = await readCalibration(config.CALIBRATION_FILE, logger);
   const reranker = await openReranker(config, logger);
-  const engines = new EngineHolder(config, { embedder, reranker, calibration, logger });
+  const engines = new EngineHolder(config, { embedder, reranker, words, calibration, logger });
   const loaded = await engines.load();
   if (!loaded.ok) return loaded;
   return { ok: true, value: { embedder, engines } };

@@ -7,7 +7,7 @@ export async function readCalibration(file: string, logger: Logger): Promise<Cal
   try {
     return calibrationFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ file }, 'calibration file is unreadable; using uncalibrated defaults');
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ file }, 'calibration file is unreadable; using the default thresholds');
     return { models: {} };
   }
 }

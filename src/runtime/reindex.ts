@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { type BuildProgress, type BuildSummary, buildIndex } from '../index/build-index.js';
+import type { WordVectors } from '../lexicon/word-vectors.js';
 
 export interface ReindexOutcome {
   readonly summary: BuildSummary;
@@ -22,13 +23,14 @@ export const CHECKPOINT_MS = 60_000;
 /** Reads the corpus folder and brings the index folder up to date with it. */
 export async function reindex(
   config: Config,
-  embedder: Embedder | null,
+  models: { readonly embedder: Embedder | null; readonly words: WordVectors | null },
   options: { readonly full: boolean; readonly progress?: BuildProgress; readonly logger: Logger },
 ): Promise<Result<ReindexOutcome, CitebotError>> {
   const corpus = await readCorpus(config.CORPUS_DIR, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
   if (!corpus.ok) return corpus;
   for (const problem of corpus.value.skipped) options.logger.warn({ code: problem.code }, problem.message);
-  const built = await buildIndex(corpus.value.documents, embedder, {
+  const built = await buildIndex(corpus.value.documents, models.embedder, {
+    words: models.words,
     dir: config.INDEX_DIR,
     full: options.full,
     chunkMaxTokens: config.CHUNK_MAX_TOKENS,

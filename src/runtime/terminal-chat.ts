@@ -23,7 +23,7 @@ export async function runTerminalChat(engines: EngineHolder, input: NodeJS.Reada
     const current = engines.current();
     if (line.trim() !== '' && current) {
       const answer = await current.engine.ask(line);
-      output.write(`${answer.ok ? renderAnswer(answer.value, interactive) : formatError(answer.error)}\n\n`);
+      output.write(`${answer.ok ? renderAnswer(answer.value, { colour: interactive }) : formatError(answer.error)}\n\n`);
     }
     prompt();
   }

@@ -8,6 +8,7 @@ import { CHECKPOINT_MS, HNSW_BUILD, HNSW_EF_SEARCH } from '../../src/runtime/rei
 import { childMain } from './child-process.js';
 import { CHUNK_MAX_TOKENS, loadEmbedder, type ModelName } from './models.js';
 import { cpuMs, LoadSampler, log, peakRssMb } from './stats.js';
+import { testWordVectors } from '../support/word-vectors.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 
 export interface BuildArgs {
@@ -63,6 +64,7 @@ async function build({ model, paragraphs, indexDir, budgetMs }: BuildArgs): Prom
       chunkMaxTokens: CHUNK_MAX_TOKENS,
       hnsw: { ...HNSW_BUILD, efSearch: HNSW_EF_SEARCH },
       checkpointMs: CHECKPOINT_MS,
+      words: await testWordVectors(),
       progress: {
         start: (total) => (chunks = total),
         advance(count) {

@@ -11,6 +11,7 @@ import { loadEmbedder, type ModelName } from './models.js';
 import { EF_VALUES, meanPairCosine, type RecallAtEf, recallByEf, sampleRows, storedVectors } from './recall.js';
 import { LoadSampler, log, passesFor, peakRssMb, type Percentiles, timed, timeEach } from './stats.js';
 import { weightedTermsOf } from '../../src/index/keyword-terms.js';
+import { testWordVectors } from '../support/word-vectors.js';
 
 export interface ServeArgs {
   readonly model: ModelName;
@@ -60,7 +61,8 @@ async function serve({ model, indexDir }: ServeArgs): Promise<ServeResult> {
   const passes = passesFor(questions.length, MIN_SAMPLES);
   const { value: embedder, ms: modelLoadMs } = await timed(() => loadEmbedder(model));
 
-  const parts = { embedder, calibration, logger };
+  const words = await testWordVectors();
+  const parts = { embedder, words, calibration, logger };
   const early = await timed(() => openEngine(indexDir, parts, { keywordsLaterAbove: LOAD_KEYWORDS_LATER_BYTES }));
   if (!early.value.ok) throw new Error(early.value.error.message);
   const partial = early.value.value;
@@ -81,7 +83,7 @@ async function serve({ model, indexDir }: ServeArgs): Promise<ServeResult> {
   const keywordSearch = await timeEach(questions, passes, (question) => index.keyword.search(weightedTermsOf(question), CANDIDATES));
   const servingRss = peakRssMb();
 
-  const keywordOnly = await openEngine(indexDir, { embedder: null, calibration, logger });
+  const keywordOnly = await openEngine(indexDir, { embedder: null, words, calibration, logger });
   if (!keywordOnly.ok) throw new Error(keywordOnly.error.message);
   const keywordOnlyAsk = await timeEach(questions, passes, (question) => mustAnswer(keywordOnly.value.engine, question));
 

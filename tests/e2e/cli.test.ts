@@ -53,7 +53,7 @@ describe('maintainer CLI on the essays', () => {
   it('GIVEN `ask --json` THEN one object with verbatim quotes and refs that `passage` resolves', async () => {
     const run = await runCli(['ask', '--json', 'What does Putin want from Ukraine?'], env);
     const answer = JSON.parse(run.stdout);
-    expect(Object.keys(answer)).toEqual(['question', 'answered', 'mode', 'results']);
+    expect(Object.keys(answer)).toEqual(['question', 'answered', 'mode', 'confidence', 'results']);
     expect(answer.answered).toBe(true);
     const source = await readFile(path.join(ESSAYS_DIR, 'trump-putin-call.md'), 'utf8');
     const first = answer.results[0];
@@ -62,6 +62,23 @@ describe('maintainer CLI on the essays', () => {
     expect(first.text.includes(first.quote)).toBe(true);
     const passage = JSON.parse((await runCli(['passage', '--json', first.ref], env)).stdout);
     expect(passage.text).toBe(first.text);
+    // Each question word the passage matched, with the passage's own spelling.
+    expect(first.matches).toContainEqual({ word: 'putin', matched: 'Putin’s', similarity: 1 });
+    for (const match of first.matches) expect(first.text).toContain(match.matched);
+  });
+
+  it('GIVEN `ask --explain` THEN each passage says which passage word matched each question word, and the mode is named plainly', async () => {
+    const run = await runCli(['ask', '--explain', 'Is a negotiated settlement essential for Moscow?'], { ...env, EMBEDDING_MODEL: '/nonexistent/model' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/why: .*negotiated = negoti\w+/);
+    expect(run.stdout).toMatch(/≈ \w+ \(0\.\d\d\)/);
+    expect(run.stdout).toMatch(/covers \d+% of the question/);
+    expect(run.stdout).toContain('mode: words and their near words (word vectors, no model)');
+  });
+
+  it('GIVEN `ask --context` THEN a follow-up is answered from the conversation\'s topic', async () => {
+    const run = await runCli(['ask', '--json', '--context', 'Who are the informal intermediaries between Moscow and Washington?', 'How much influence do they really have?'], env);
+    expect(JSON.parse(run.stdout).results[0].ref).toBe('trump-putin-call#p15');
   });
 
   it('GIVEN an off-topic question THEN answered is false', async () => {
@@ -80,8 +97,8 @@ describe('maintainer CLI on the essays', () => {
   it('GIVEN `eval` THEN the metrics print and the floors are met', async () => {
     const run = await runCli(['eval'], env);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Hit@1 \d\.\d{3}\s+Hit@3 \d\.\d{3}\s+MRR \d\.\d{3}/);
-    expect(run.stdout).toMatch(/quote fidelity 1\.000/);
+    expect(run.stdout).toMatch(/^\| tune \| \d+ \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \|.* \| 1\.000 \|$/m);
+    expect(run.stdout).toMatch(/^\| holdout \| \d+ \| \d\.\d{3} \|.* \| 1\.000 \|$/m);
     expect(run.stdout).toContain('All floors for "tests/fixtures/model" met.');
   });
 });
@@ -139,6 +156,8 @@ describe('CLI on a corpus that changes', () => {
     expect(run.stdout).toContain('keyword search only');
     expect(run.stderr).toMatch(/check EMBEDDING_MODEL and MODEL_CACHE_DIR/);
     const answer = JSON.parse((await runCli(['ask', '--json', 'Who is Kirill Dmitriev?'], env)).stdout);
-    expect(answer.mode).toBe('keyword');
+    expect(answer.mode).toBe('lexical');
+    const exact = JSON.parse((await runCli(['ask', '--json', 'Who is Kirill Dmitriev?'], { ...env, LEXICON_FILE: path.join(root, 'absent.lex') })).stdout);
+    expect(exact.mode).toBe('keyword');
   });
 });

@@ -8,6 +8,7 @@ import { buildFrom } from '../support/build-helpers.js';
 import { ESSAYS_DIR, REPO_ROOT } from '../support/paths.js';
 import { useTempDirs } from '../support/temp-dir.js';
 import { testEmbedder } from '../support/test-embedder.js';
+import { testWordVectors } from '../support/word-vectors.js';
 
 const tempDir = useTempDirs();
 const logger = createLogger({ level: 'silent', pretty: false });
@@ -20,7 +21,7 @@ async function holderFor(keywordsLaterAbove?: number) {
   const config = parseConfig({ INDEX_DIR: indexDir, CORPUS_DIR: ESSAYS_DIR });
   if (!config.ok) throw new Error(config.error.message);
   const calibration = await readCalibration(path.join(REPO_ROOT, 'eval/calibration.json'), logger);
-  return new EngineHolder(config.value, { embedder, calibration, logger }, keywordsLaterAbove);
+  return new EngineHolder(config.value, { embedder, words: await testWordVectors(), calibration, logger }, keywordsLaterAbove);
 }
 
 describe('EngineHolder', () => {

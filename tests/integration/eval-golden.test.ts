@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.js';
-import { readCorpus } from '../../src/corpus/read-corpus.js';
 import type { SourceDocument } from '../../src/corpus/document.js';
-import { evaluate } from '../../src/eval/evaluate.js';
-import { belowFloors, readFloors } from '../../src/eval/floors.js';
-import { type GoldenQuestion, readGoldenSet } from '../../src/eval/golden.js';
+import { evaluate, type EvaluationReport } from '../../src/eval/evaluate.js';
+import { belowFloors, floorKeyOf, readFloors } from '../../src/eval/floors.js';
+import { GOLDEN_SPLITS, type GoldenQuestion } from '../../src/eval/golden.js';
 import { openEngine } from '../../src/runtime/open-engine.js';
 import { readCalibration } from '../../src/runtime/read-calibration.js';
 import { buildFrom } from '../support/build-helpers.js';
+import { readGoldenFixtures } from '../support/golden.js';
 import { ESSAYS_DIR, REPO_ROOT } from '../support/paths.js';
 import { useTempDirs } from '../support/temp-dir.js';
 import { testEmbedder } from '../support/test-embedder.js';
+import { testWordVectors } from '../support/word-vectors.js';
 
 const tempDir = useTempDirs();
 const logger = createLogger({ level: 'silent', pretty: false });
@@ -19,26 +20,35 @@ let questions: GoldenQuestion[];
 let corpus: readonly SourceDocument[];
 
 beforeAll(async () => {
-  questions = await readGoldenSet(path.join(REPO_ROOT, 'eval/golden.jsonl'));
-  const read = await readCorpus(ESSAYS_DIR, { maxDocumentBytes: 1_000_000 });
-  if (!read.ok) throw new Error(read.error.message);
-  corpus = read.value.documents;
+  ({ questions, corpus } = await readGoldenFixtures());
 });
 
-async function reportFor(withModel: boolean) {
+type Mode = 'model' | 'word vectors' | 'exact words';
+
+/** The engine `npm start` would run in each mode, on the essays, scored on each part of the golden set. */
+async function reportsFor(mode: Mode): Promise<{ key: string; reports: Record<(typeof GOLDEN_SPLITS)[number], EvaluationReport> }> {
   const indexDir = path.join(await tempDir(), 'index');
   const embedder = await testEmbedder();
-  await buildFrom(ESSAYS_DIR, indexDir, embedder);
+  const words = mode === 'exact words' ? null : await testWordVectors();
+  await buildFrom(ESSAYS_DIR, indexDir, embedder, false, words);
   const calibration = await readCalibration(path.join(REPO_ROOT, 'eval/calibration.json'), logger);
-  const opened = await openEngine(indexDir, { embedder: withModel ? embedder : null, calibration, logger });
+  const opened = await openEngine(indexDir, { embedder: mode === 'model' ? embedder : null, words, calibration, logger });
   if (!opened.ok) throw new Error(opened.error.message);
-  return evaluate(opened.value.engine, questions, corpus);
+  const { engine } = opened.value;
+  const entries = await Promise.all(GOLDEN_SPLITS.map(async (split) => [split, await evaluate(engine, questions.filter((q) => q.split === split), corpus)] as const));
+  return { key: floorKeyOf(engine.mode, mode === 'model' ? 'tests/fixtures/model' : null), reports: Object.fromEntries(entries) as never };
 }
 
 describe('the golden set', () => {
-  it('GIVEN eval/golden.jsonl THEN it has 40+ questions, 8+ unanswerable, and every evidence text is verbatim in its paragraph', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(40);
-    expect(questions.filter((q) => q.kind === 'unanswerable').length).toBeGreaterThanOrEqual(8);
+  it('GIVEN eval/golden.jsonl THEN it has 80+ questions in a tune and a holdout part, and every evidence text is verbatim in its paragraph', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(80);
+    for (const split of GOLDEN_SPLITS) {
+      const part = questions.filter((q) => q.split === split);
+      // Each part has every kind, so neither can be tuned or scored on one sort of question only.
+      expect(new Set(part.map((q) => q.kind)), split).toEqual(new Set(['keyword', 'paraphrase', 'both', 'followup', 'unanswerable']));
+    }
+    expect(questions.filter((q) => q.kind === 'unanswerable').length).toBeGreaterThanOrEqual(15);
+    expect(questions.filter((q) => q.kind === 'followup').every((q) => (q.context?.length ?? 0) > 0)).toBe(true);
     const cited = new Set(questions.flatMap((q) => q.evidence.map((e) => `${e.doc}#p${e.paragraph}`)));
     const paragraphs = corpus.flatMap((document) => document.paragraphs.map((p) => `${document.id}#p${p.number}`));
     expect(paragraphs.filter((ref) => !cited.has(ref))).toEqual([]);
@@ -53,29 +63,23 @@ describe('the golden set', () => {
     }
   });
 
-  it('GIVEN the test model THEN the fused engine meets the floors in eval/floors.json, with every quote verbatim', async () => {
-    const report = await reportFor(true);
-    expect(report.mode).not.toBe('keyword');
-    expect(report.quoteFidelity).toBe(1);
-    const floors = await readFloors(path.join(REPO_ROOT, 'eval/floors.json'), 'tests/fixtures/model');
-    expect(floors).toBeDefined();
-    expect(belowFloors(report, floors!)).toEqual([]);
-  });
-
-  it('GIVEN no model THEN keyword mode meets its own floors', async () => {
-    const report = await reportFor(false);
-    expect(report.mode).toBe('keyword');
-    expect(report.quoteFidelity).toBe(1);
-    const floors = await readFloors(path.join(REPO_ROOT, 'eval/floors.json'), 'keyword');
-    expect(belowFloors(report, floors!)).toEqual([]);
+  it.each<Mode>(['model', 'word vectors', 'exact words'])('GIVEN %s THEN both parts meet their floors in eval/floors.json, with every quote verbatim', async (mode) => {
+    const { key, reports } = await reportsFor(mode);
+    const floors = await readFloors(path.join(REPO_ROOT, 'eval/floors.json'), key);
+    expect(floors, key).toBeDefined();
+    for (const split of GOLDEN_SPLITS) {
+      expect(reports[split].quoteFidelity).toBe(1);
+      expect(belowFloors(reports[split], floors![split]), `${key} ${split}`).toEqual([]);
+    }
   });
 
   // q45 and q46 are off-topic (borscht, football); q58 and q59 are keyboard mash.
-  it.each([true, false])('GIVEN off-topic and keyboard-mash questions THEN they are not answered (model loaded: %s)', async (withModel) => {
-    const report = await reportFor(withModel);
+  it.each<Mode>(['model', 'word vectors'])('GIVEN off-topic and keyboard-mash questions THEN they are not answered (%s)', async (mode) => {
+    const { reports } = await reportsFor(mode);
+    const runs = GOLDEN_SPLITS.flatMap((split) => reports[split].runs);
     for (const id of ['q45', 'q46', 'q58', 'q59']) {
-      const run = report.runs.find((candidate) => candidate.question.id === id);
-      expect(run?.ranking[0]?.score ?? 0, id).toBeLessThan(report.threshold);
+      const run = runs.find((candidate) => candidate.question.id === id);
+      expect(run?.confidence ?? 0, id).toBeLessThan(reports.tune.threshold);
     }
   });
 });

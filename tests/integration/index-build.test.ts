@@ -7,6 +7,7 @@ import { buildFrom } from '../support/build-helpers.js';
 import { copyEssays } from '../support/corpus-copy.js';
 import { useTempDirs } from '../support/temp-dir.js';
 import { countingEmbedder, testEmbedder } from '../support/test-embedder.js';
+import { testWordVectors } from '../support/word-vectors.js';
 
 const tempDir = useTempDirs();
 
@@ -102,4 +103,41 @@ describe('refusing an index that does not fit', () => {
     const missing = await loadIndex(path.join(root, 'nowhere'), { withVectors: true });
     expect(!missing.ok && missing.error).toMatchObject({ code: 'INDEX_MISSING', hint: 'run `npm run index`' });
   });
+
+  it('GIVEN the word-vector table THEN the generation stores the corpus terms and their graph, checksummed, and they load back', async () => {
+    const root = await tempDir();
+    const indexDir = path.join(root, 'index');
+    const words = await testWordVectors();
+    const summary = await build(await copyEssays(root), indexDir, null);
+    expect(summary.manifest.lexicon).toEqual({ table: words.checksum, dimensions: 100, terms: expect.any(Number) as number });
+    const { terms, termGraph } = summary.manifest.files;
+    expect(terms?.name).toBe(`terms-${summary.manifest.buildId}.json`);
+    expect(termGraph?.name).toBe(`termgraph-${summary.manifest.buildId}.hnsw`);
+    const loaded = await loadIndex(indexDir, { withVectors: false });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.value.terms?.size).toBe(summary.manifest.lexicon?.terms);
+    const necessary = loaded.value.terms?.nearest('need', words.vector('need')!, 32).map((neighbour) => neighbour.term);
+    expect(necessary).toContain('necessari');
+
+    await writeFile(path.join(indexDir, termGraph!.name), 'damaged');
+    const damaged = await loadIndex(indexDir, { withVectors: false });
+    expect(!damaged.ok && damaged.error.message).toMatch(/termgraph-.*\.hnsw has the wrong size/);
+  });
+
+  it('GIVEN another word-vector table THEN the next build rewrites the word neighbours without embedding anything', async () => {
+    const root = await tempDir();
+    const corpusDir = await copyEssays(root);
+    const indexDir = path.join(root, 'index');
+    await build(corpusDir, indexDir, await testEmbedder());
+    const counting = countingEmbedder(await testEmbedder());
+    const unchanged = await build(corpusDir, indexDir, counting);
+    const withoutTable = await build(corpusDir, indexDir, counting, false, null);
+    expect(withoutTable.manifest.buildId).not.toBe(unchanged.manifest.buildId);
+    expect(withoutTable.manifest.lexicon).toBeNull();
+    expect(withoutTable.manifest.files.terms).toBeNull();
+    const restored = await build(corpusDir, indexDir, counting);
+    expect(restored.manifest.lexicon?.table).toBe((await testWordVectors()).checksum);
+    expect(counting.passages).toEqual([]);
+  });
 });
+

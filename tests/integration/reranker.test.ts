@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/answer-engine.js';
-import { UNCALIBRATED } from '../../src/answer/settings.js';
+import { DEFAULTS } from '../../src/answer/settings.js';
 import { loadTransformersReranker } from '../../src/embedding/transformers-reranker.js';
 import { generateRerankerModel, RERANKER_DIR } from '../tools/generate-reranker-model.js';
 import { fakeEmbedder } from '../support/fake-embedder.js';
@@ -29,14 +29,14 @@ describe('cross-encoder reranking through transformers.js', () => {
     expect(scores.indexOf(Math.max(...scores))).toBe(1);
   });
 
-  it('GIVEN RERANK_MODEL THEN the engine orders by the cross-encoder but keeps the fused score for confidence', async () => {
+  it('GIVEN RERANK_MODEL THEN the engine orders by the cross-encoder but keeps the fused scores', async () => {
     const documents = [
       markdownDocument('a', 'The Kremlin in Moscow thinks about Ukraine.\n'),
       markdownDocument('b', 'Hegseth spoke.\n'),
     ];
     const embedder = fakeEmbedder();
     const index = await memoryIndex(documents, embedder);
-    const settings = { ...UNCALIBRATED, minScore: { dense: 0, fused: 0, keyword: 0 } };
+    const settings = { ...DEFAULTS, minConfidence: { dense: 0, fused: 0, lexical: 0, keyword: 0 } };
     const plain = await new AnswerEngine({ index, embedder, settings }).ask('Hegseth Kremlin Moscow Ukraine', { limit: 2 });
     const reranked = await new AnswerEngine({ index, embedder, settings, reranker: await reranker() }).ask('Hegseth Kremlin Moscow Ukraine', { limit: 2 });
     expect(plain.ok && plain.value.results.map((r) => r.docId)).toEqual(['a', 'b']);

@@ -246,7 +246,7 @@ async function askAbout(name: string, text: string, pick: number) {
   const question = keywordTermsOf(document.text.slice(paragraph.span.start, paragraph.span.end)).slice(0, 8).join(' ');
   fc.pre(/[\p{L}\p{N}]/u.test(question));
   const engine = new AnswerEngine({ index: await memoryIndex([document], null), embedder: null });
-  const asked = await engine.ask(question, { minScore: -Infinity, limit: 12 });
+  const asked = await engine.ask(question, { minConfidence: -Infinity, limit: 12 });
   if (!asked.ok) {
     expect(['QUESTION_EMPTY', 'QUESTION_TOO_LONG']).toContain(asked.error.code);
     return undefined;
@@ -336,7 +336,7 @@ describe('fixed hostile documents', () => {
   /** The first page of the answer to `question`, as the bot would send it, and "Full ¶" of its best passage. */
   async function rendered(document: SourceDocument, question: string) {
     const engine = new AnswerEngine({ index: await memoryIndex([document], null), embedder: null });
-    const asked = await engine.ask(question, { minScore: -Infinity });
+    const asked = await engine.ask(question, { minConfidence: -Infinity });
     if (!asked.ok) throw new Error(asked.error.message);
     const best = asked.value.results[0]!;
     const answer = withinLimits(answerMessage(pageView('1234567890123456789', asked.value, 0, 3, false))).embeds![0]!;

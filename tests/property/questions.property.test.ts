@@ -14,6 +14,7 @@ import { fakeEmbedder } from '../support/fake-embedder.js';
 import { memoryIndex } from '../support/memory-index.js';
 import { ESSAYS_DIR } from '../support/paths.js';
 import { testEmbedder } from '../support/test-embedder.js';
+import { testWordVectors } from '../support/word-vectors.js';
 import { INVISIBLE_OR_BIDI, LINK_SYNTAX, limitProblems, PING_SYNTAX } from './discord-oracle.js';
 import { fragment, hostileQuestion, invisible, link, mention, repeatedTo, seasonedQuestion } from './hostile-arbitraries.js';
 import { check, checkAsync, configureProperties } from './property-config.js';
@@ -198,7 +199,17 @@ function expectVerbatim(answer: Answer, documents: readonly SourceDocument[]): v
     expect(result.textStart).toBeGreaterThanOrEqual(paragraph.span.start);
     expect(result.textStart + result.text.length).toBeLessThanOrEqual(paragraph.span.end);
     expect(result.attribution).toEqual(paragraph.attribution.map((line) => document.text.slice(line.start, line.end)));
+    // "Why this passage" shows words a reader can find: each matched word is in the passage as written.
+    for (const match of result.matches) {
+      expect(match.similarity).toBeGreaterThan(0);
+      expect(match.similarity).toBeLessThanOrEqual(1);
+      expect(document.text.slice(paragraph.span.start, paragraph.span.end + 500), `${result.ref}: ${match.matched}`).toContain(match.matched);
+    }
+    expect(result.coverage).toBeGreaterThanOrEqual(0);
+    expect(result.coverage).toBeLessThanOrEqual(1 + 1e-9);
   }
+  expect(answer.confidence).toBeGreaterThanOrEqual(0);
+  expect(answer.confidence).toBeLessThanOrEqual(1 + 1e-9);
 }
 
 /** Renders every page of `answer` as the bot would and checks it with the independent limit checker. */
@@ -218,7 +229,7 @@ const askOptions = fc.record({
   limit: fc.integer({ min: 1, max: 12 }),
   strictness: fc.constantFrom<Strictness>('lenient', 'normal', 'strict'),
   // -Infinity answers with every candidate, so the quoting and rendering paths always run.
-  minScore: fc.constantFrom<number | undefined>(undefined, -Infinity),
+  minConfidence: fc.constantFrom<number | undefined>(undefined, -Infinity),
 });
 const rendering = fc.record({
   answerId: fc.bigInt({ min: 1n, max: (1n << 63n) - 1n }).map(String),
@@ -284,3 +295,35 @@ describe('AnswerEngine.ask on hostile questions (real test model)', () => {
     expect(reached.notCovered).toBeGreaterThan(5);
   });
 });
+
+/** Questions that stress word matching: unknown words, numbers, other scripts, and questions at the length limit. */
+const wordQuestions = fc.oneof(
+  { arbitrary: fc.array(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 2, maxLength: 14 }), { minLength: 1, maxLength: 8 }).map((words) => words.join(' ')), weight: 3 },
+  { arbitrary: fc.array(fc.oneof(fc.integer().map(String), fc.double({ noNaN: true }).map(String), fc.constantFrom('2014', '25', '70 per cent', '8 August')), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' ')), weight: 2 },
+  { arbitrary: fc.constantFrom('Что хочет Путин от Украины?', 'プーチンは何を望んでいますか', 'ماذا يريد الكرملين', 'Was will der Kreml von der NATO?', '¿Necesita Rusia negociar?'), weight: 1 },
+  { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), weight: 2 },
+  { arbitrary: repeatedTo(MAX_QUESTION_CHARS), weight: 1 },
+  { arbitrary: fc.constantFrom('need necessary concessions give up', 'Does Russia actually need negotiations to win?', 'cheerful mood treaty swaps'), weight: 1 },
+  { arbitrary: engineQuestions, weight: 2 },
+);
+
+describe('AnswerEngine.ask with word vectors on hostile questions', () => {
+  let lexical: AnswerEngine;
+  let fused: AnswerEngine;
+  beforeAll(async () => {
+    const words = await testWordVectors();
+    const embedder = await testEmbedder();
+    lexical = new AnswerEngine({ index: await memoryIndex(essays, null, { words }), embedder: null });
+    fused = new AnswerEngine({ index: await memoryIndex(essays, embedder, { words }), embedder });
+  }, 60_000);
+
+  it.each(['lexical', 'fused'] as const)('GIVEN unknown words, numbers, other scripts or 500 characters THEN ask resolves, quotes are verbatim and matched words are in the passage (%s)', async (mode) => {
+    const engine = mode === 'lexical' ? lexical : fused;
+    expect(engine.mode).toBe(mode);
+    const reached = { rejected: 0, answered: 0, notCovered: 0 };
+    await checkAsync(engineProperty(() => engine, wordQuestions, reached), { numRuns: 200 });
+    expect(reached.answered).toBeGreaterThan(5);
+    expect(reached.notCovered).toBeGreaterThan(20);
+  });
+});
+

@@ -11,6 +11,7 @@ import { BotMetrics } from '../../src/runtime/metrics.js';
 import { readCalibration } from '../../src/runtime/read-calibration.js';
 import { reindex } from '../../src/runtime/reindex.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
+import { testWordVectors } from './word-vectors.js';
 import { REPO_ROOT, TEST_MODEL_DIR } from './paths.js';
 
 export interface Harness {
@@ -58,9 +59,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     destination: { write: (line: string) => logs.push(line) },
   });
 
-  const built = await reindex(config, options.embedder, { full: false, logger });
+  const words = await testWordVectors();
+  const built = await reindex(config, { embedder: options.embedder, words }, { full: false, logger });
   if (!built.ok) throw new Error(built.error.message);
-  const engines = new EngineHolder(config, { embedder: options.embedder, calibration: await readCalibration(config.CALIBRATION_FILE, logger), logger });
+  const engines = new EngineHolder(config, { embedder: options.embedder, words, calibration: await readCalibration(config.CALIBRATION_FILE, logger), logger });
   const loaded = await engines.load();
   if (!loaded.ok) throw new Error(loaded.error.message);
   await engines.keywordsLoaded;

@@ -4,7 +4,6 @@ import type { AnswerEngine } from '../../answer/answer-engine.js';
 import type { Answer, Strictness } from '../../answer/types.js';
 import { formatError } from '../../core/errors.js';
 import { openEngine } from '../../runtime/open-engine.js';
-import { readCalibration } from '../../runtime/read-calibration.js';
 import type { CliContext } from '../context.js';
 import { renderAnswer } from '../render-answer.js';
 import type { CliCommand } from './command.js';
@@ -15,6 +14,7 @@ interface AskFlags {
   top: number;
   strictness: Strictness;
   context: string[];
+  explain?: boolean;
 }
 
 const MAX_TOP = 20;
@@ -40,6 +40,7 @@ export function answerJson(answer: Answer) {
     question: answer.question,
     answered: answer.answered,
     mode: answer.mode,
+    confidence: Number(answer.confidence.toFixed(4)),
     results: answer.results.map((r) => ({
       ref: r.ref,
       docId: r.docId,
@@ -49,6 +50,8 @@ export function answerJson(answer: Answer) {
       quote: r.quote,
       text: r.text,
       score: Number(r.score.toFixed(4)),
+      coverage: Number(r.coverage.toFixed(4)),
+      matches: r.matches,
       quoteStart: r.quoteStart,
       quoteEnd: r.quoteEnd,
       attribution: r.attribution,
@@ -62,14 +65,14 @@ export const askCommand: CliCommand = (lazy) =>
     .description('answer a question from the essays with verbatim quotes and citations')
     .argument('[question...]', 'the question (omit with --stdin)')
     .option('--json', 'print one JSON object per question on stdout')
+    .option('--explain', 'show which passage word matched each question word, and how similar they are')
     .option('--stdin', 'read one question per line from stdin (the model loads once)')
     .option('--top <n>', `passages to return, 1–${MAX_TOP}`, parseTop, 3)
     .option('--strictness <level>', 'how sure the engine must be to answer: lenient, normal, strict', parseStrictness, 'normal')
     .option('--context <question>', 'an earlier question of the conversation, for a follow-up (repeat, oldest first)', collect, [])
     .action(async (words: string[], flags: AskFlags) => {
       const context = lazy.get();
-      const calibration = await readCalibration(context.config.CALIBRATION_FILE, context.logger);
-      const opened = await openEngine(context.config.INDEX_DIR, { embedder: await context.embedder(), reranker: await context.reranker(), calibration, logger: context.logger });
+      const opened = await openEngine(context.config.INDEX_DIR, await context.engineParts());
       if (!opened.ok) return context.fail(opened.error);
       const engine = opened.value.engine;
       if (flags.stdin) {
@@ -90,5 +93,5 @@ async function askOne(context: CliContext, engine: AnswerEngine, question: strin
     else context.fail(answer.error);
     return;
   }
-  context.print(flags.json ? JSON.stringify(answerJson(answer.value)) : renderAnswer(answer.value, process.stdout.isTTY === true));
+  context.print(flags.json ? JSON.stringify(answerJson(answer.value)) : renderAnswer(answer.value, { colour: process.stdout.isTTY === true, explain: flags.explain === true }));
 }

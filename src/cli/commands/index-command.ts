@@ -13,8 +13,7 @@ export const indexCommand: CliCommand = (lazy) =>
     .action(async (options: { full?: boolean; strict?: boolean; json?: boolean }) => {
       const context = lazy.get();
       const { config, logger } = context;
-      const embedder = await context.embedder();
-      const outcome = await reindex(config, embedder, {
+      const outcome = await reindex(config, { embedder: await context.embedder(), words: await context.words() }, {
         full: options.full === true,
         progress: buildProgress(logger),
         logger,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../../src/answer/answer-engine.js';
-import { UNCALIBRATED } from '../../../src/answer/settings.js';
+import { DEFAULTS } from '../../../src/answer/settings.js';
 import { fakeEmbedder } from '../../support/fake-embedder.js';
 import { markdownDocument, memoryIndex } from '../../support/memory-index.js';
 
@@ -33,7 +33,7 @@ Sanctions relief matters to the Kremlin, which may accept concessions on sanctio
 `,
 );
 
-const settings = { ...UNCALIBRATED, fusion: { kind: 'linear', denseWeight: 0.5 } as const, minScore: { dense: 0.3, fused: 0.3, keyword: 0.3 } };
+const settings = { ...DEFAULTS, fusion: { kind: 'linear', denseWeight: 0.5 } as const, minConfidence: { dense: 0.3, fused: 0.3, lexical: 0.3, keyword: 0.3 } };
 
 async function engine(withModel = true) {
   const embedder = withModel ? fakeEmbedder() : null;
@@ -106,11 +106,11 @@ describe('AnswerEngine', () => {
   it('GIVEN stricter strictness THEN a borderline answer turns into an abstention', async () => {
     const subject = await engine();
     const lenient = await subject.ask('Moscow weather', { strictness: 'lenient' });
-    const topScore = lenient.ok ? (lenient.value.results[0]?.score ?? 0) : 0;
+    const confidence = lenient.ok ? lenient.value.confidence : 0;
     const strictEngine = new AnswerEngine({
       index: subject.index,
       embedder: fakeEmbedder(),
-      settings: { ...settings, minScore: { ...settings.minScore, fused: topScore }, strictnessShift: { lenient: -0.01, normal: 0, strict: 0.01 } },
+      settings: { ...settings, minConfidence: { ...settings.minConfidence, fused: confidence }, strictnessShift: { lenient: -0.01, normal: 0, strict: 0.01 } },
     });
     expect((await strictEngine.ask('Moscow weather', { strictness: 'normal' })).ok && (await strictEngine.ask('Moscow weather')).ok).toBe(true);
     const strict = await strictEngine.ask('Moscow weather', { strictness: 'strict' });

@@ -12,8 +12,16 @@ describe('fuse', () => {
     expect(fuse(candidates, { kind: 'dense' }).map((c) => c.label)).toEqual([1, 3, 2]);
   });
 
-  it('GIVEN keyword only THEN order follows coverage times BM25 standing', () => {
-    expect(fuse(candidates, { kind: 'keyword' }).map((c) => c.label)).toEqual([2, 3, 1]);
+  it('GIVEN words only THEN order follows coverage', () => {
+    expect(fuse(candidates, { kind: 'lexical' }).map((c) => c.label)).toEqual([2, 3, 1]);
+  });
+
+  it('GIVEN two passages covering the question alike THEN the better BM25 standing goes first', () => {
+    const tied: CandidateFeatures[] = [
+      { label: 1, similarity: null, keywordRank: 0.4, coverage: 0.8 },
+      { label: 2, similarity: null, keywordRank: 0.9, coverage: 0.8 },
+    ];
+    expect(fuse(tied, { kind: 'lexical' }).map((c) => c.label)).toEqual([2, 1]);
   });
 
   it('GIVEN a linear mix THEN scores are the weighted sum, on a 0..1 scale', () => {
