@@ -1,6 +1,7 @@
 import { paragraphRef } from '../corpus/document.js';
 import type { CitebotError } from '../core/errors.js';
 import { ok, type Result } from '../core/result.js';
+import { expectedAnswerType, holdsAnswerType } from './answer-type.js';
 import { gatherCandidates } from './candidates.js';
 import { ChunkTerms } from './chunk-terms.js';
 import { type FusionStrategy, fuse } from './fusion.js';
@@ -98,7 +99,7 @@ export class AnswerEngine {
     const candidates = gatherCandidates(this.parts.index, expanded, this.chunkTerms, vector, this.settings.candidates);
     const coverageOf = new Map(candidates.map((candidate) => [candidate.label, candidate.coverage]));
     const ranked = this.distinctParagraphs(await this.rerank(question, fuse(candidates, this.strategy)));
-    const confidence = confidenceOf(ranked, coverageOf);
+    const confidence = this.confidence(question, ranked, coverageOf);
     const calibrated = this.threshold(options.strictness ?? 'normal');
     const answered = confidence >= (options.minConfidence ?? calibrated);
     const chosen = answered
@@ -107,6 +108,24 @@ export class AnswerEngine {
 
     const results = chosen.map((candidate) => this.result(candidate, expanded));
     return ok({ question, answered, mode: this.mode, confidence, results: dropRepeatedQuotes(results) });
+  }
+
+  /**
+   * How well the passages shown first answer the question: the best soft
+   * coverage among them, where a passage that lacks the kind of answer the
+   * question asks for (a date, a number, a person) counts for less — it covers
+   * the topic, not the question.
+   */
+  private confidence(question: string, ranked: readonly Ranked[], coverageOf: ReadonlyMap<number, number>): number {
+    const type = expectedAnswerType(question);
+    const library = this.parts.index.library;
+    const passageConfidence = ({ label }: Ranked) => {
+      const coverage = coverageOf.get(label) ?? 0;
+      const chunk = library.chunk(label);
+      if (!type || !chunk) return coverage;
+      return holdsAnswerType(chunkMatchText(library, chunk), type, question) ? coverage : coverage * ANSWER_TYPE_MISSING;
+    };
+    return Math.max(0, ...ranked.slice(0, CONFIDENCE_DEPTH).map(passageConfidence));
   }
 
   /** Lowest confidence that counts as an answer in this engine's mode. */
@@ -185,11 +204,8 @@ export class AnswerEngine {
 
 /** Passages a reader sees first; the answer is as good as the best-covering of them. */
 const CONFIDENCE_DEPTH = FIRST_PAGE;
-
-/** How well the question is covered by the passages shown first. */
-function confidenceOf(ranked: readonly Ranked[], coverageOf: ReadonlyMap<number, number>): number {
-  return Math.max(0, ...ranked.slice(0, CONFIDENCE_DEPTH).map(({ label }) => coverageOf.get(label) ?? 0));
-}
+/** Confidence kept when the question asks for a kind of answer (a date, a number) that no first passage holds. */
+const ANSWER_TYPE_MISSING = 0.5;
 
 function modeOf(strategy: FusionStrategy, hasNeighbours: boolean): RetrievalMode {
   if (strategy.kind === 'dense') return 'dense';

@@ -5,8 +5,11 @@ import { bestModelRow, type ComparedRow } from './compare.js';
 /**
  * Folds one comparison into the calibration file: the exact-words and
  * word-vector thresholds (at the similarity floor citebot uses), and for the
- * model, the best fusion on the tune part with its threshold. Everything was
- * chosen on the tune questions; the holdout scores are kept for the record.
+ * model, the best fusion on the tune part. A model gets no threshold of its own:
+ * confidence is soft coverage, which no model enters, so the word-vector
+ * threshold carries over to every model (tests/integration/robustness.test.ts
+ * checks that). Everything was chosen on the tune questions; the holdout scores
+ * are kept for the record.
  */
 export function withCalibration(
   file: CalibrationFile,
@@ -23,7 +26,7 @@ export function withCalibration(
   if (lexical) next = { ...next, lexical: { minConfidence: round(lexical.threshold), measured: measured(lexical) } };
   const best = bestModelRow(rows);
   if (modelId && best?.fusion && best.fusion.kind !== 'lexical') {
-    next = { ...next, models: { ...next.models, [modelId]: { fusion: best.fusion, minConfidence: round(best.threshold), measured: measured(best) } } };
+    next = { ...next, models: { ...next.models, [modelId]: { fusion: best.fusion, measured: measured(best) } } };
   }
   return next;
 }

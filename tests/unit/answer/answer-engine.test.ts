@@ -132,4 +132,17 @@ describe('AnswerEngine', () => {
     const answer = await (await engine()).ask('And what about the summit with Witkoff?', { context: ['Does the Kremlin hope for sanctions relief?'] });
     expect(answer.ok && answer.value.results[0]?.ref).toBe('summit#p1');
   });
+
+  it('GIVEN a "when" question and passages holding no date or time THEN confidence halves: they cover the topic, not the question', async () => {
+    const undated = markdownDocument('call', 'The phone call between the presidents lasted an hour.\n');
+    const subject = new AnswerEngine({ index: await memoryIndex([undated], null), embedder: null, settings });
+    const plain = await subject.ask('Was there a phone call between the presidents?');
+    const when = await subject.ask('When was the phone call between the presidents?');
+    expect(plain.ok && when.ok && when.value.confidence).toBeCloseTo(plain.ok ? plain.value.confidence / 2 : 0);
+
+    const dated = markdownDocument('call', 'The phone call between the presidents took place on 12 February.\n');
+    const answered = await new AnswerEngine({ index: await memoryIndex([dated], null), embedder: null, settings }).ask('When was the phone call between the presidents?');
+    expect(answered.ok && answered.value.confidence).toBeCloseTo(1);
+  });
 });
+
