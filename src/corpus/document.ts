@@ -4,7 +4,13 @@ export interface Span {
   readonly end: number;
 }
 
-export type DocumentFormat = 'markdown' | 'text' | 'html';
+export type DocumentFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx' | 'epub';
+
+/** The printed pages a paragraph sits on, as the document labels them ("12", "xiv"). */
+export interface PageRange {
+  readonly first: string;
+  readonly last: string;
+}
 
 /** A paragraph as a reader counts it: headings are not paragraphs; a quotation's credit line belongs to it. */
 export interface Paragraph {
@@ -15,12 +21,21 @@ export interface Paragraph {
   readonly span: Span;
   /** Lines crediting a quotation (speaker, role); empty for ordinary paragraphs. */
   readonly attribution: readonly Span[];
+  /** Only for paged documents (PDF). */
+  readonly pages?: PageRange;
 }
 
+/** What a citation is made of. Every field is optional: a missing one is left out, never invented. */
 export interface DocumentMetadata {
   readonly title?: string;
+  /** People, as written ("Tatiana Stanovaya" or "Stanovaya, Tatiana"). */
+  readonly authors?: readonly string[];
+  /** The journal, site or publisher the document appeared in. */
+  readonly publication?: string;
   readonly sourceUrl?: string;
   readonly date?: string;
+  /** When a web page was fetched (YYYY-MM-DD): "accessed" in citations. */
+  readonly retrieved?: string;
 }
 
 /** What a format parser makes of a file: the text citebot stores and quotes, and its paragraphs. */
@@ -34,8 +49,11 @@ export interface SourceDocument {
   /** Slug from the file name; the `<doc>` part of a `<doc>#p<N>` reference. */
   readonly id: string;
   readonly title: string;
+  readonly authors: readonly string[];
+  readonly publication: string | null;
   readonly sourceUrl: string | null;
   readonly date: string | null;
+  readonly retrieved: string | null;
   /** Path relative to the corpus folder, with forward slashes. */
   readonly path: string;
   readonly format: DocumentFormat;

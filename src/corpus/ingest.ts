@@ -3,13 +3,15 @@ import path from 'node:path';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import { decodeText } from './decode.js';
-import type { DocumentFormat, ParsedSource, SourceDocument } from './document.js';
+import type { DocumentFormat, DocumentMetadata, ParsedSource, SourceDocument } from './document.js';
 import { documentIdFromFileName, titleFromId } from './document-id.js';
 import { parseHtml } from './html.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plain-text.js';
 
-const FORMATS: Record<string, DocumentFormat> = {
+type TextFormat = 'markdown' | 'text' | 'html';
+
+const FORMATS: Record<string, TextFormat> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.txt': 'text',
@@ -17,13 +19,14 @@ const FORMATS: Record<string, DocumentFormat> = {
   '.htm': 'html',
 };
 
-const PARSERS: Record<DocumentFormat, (text: string) => ParsedSource> = {
+const PARSERS: Record<TextFormat, (text: string) => ParsedSource> = {
   markdown: parseMarkdown,
   text: parsePlainText,
   html: parseHtml,
 };
 
-export function formatOf(fileName: string): DocumentFormat | undefined {
+/** The text formats; src/corpus/formats/ adds the binary ones (PDF, DOCX, EPUB). */
+export function formatOf(fileName: string): TextFormat | undefined {
   return FORMATS[path.extname(fileName).toLowerCase()];
 }
 
@@ -31,8 +34,12 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Bytes of one corpus file → a document, or the reason it cannot be one. Pure: no I/O. */
-export function ingestDocument(relativePath: string, bytes: Uint8Array): Result<SourceDocument, CitebotError> {
+/** Bytes of one text corpus file → a document, or the reason it cannot be one. Pure: no I/O. */
+export function ingestDocument(
+  relativePath: string,
+  bytes: Uint8Array,
+  metadata: DocumentMetadata = {},
+): Result<SourceDocument, CitebotError> {
   const file = relativePath;
   const format = formatOf(relativePath);
   if (!format) return err(citebotError('DOCUMENT_UNSUPPORTED', { file }));
@@ -41,14 +48,32 @@ export function ingestDocument(relativePath: string, bytes: Uint8Array): Result<
   const decoded = decodeText(bytes);
   if (!decoded.ok) return err(citebotError('DOCUMENT_BINARY', { file }));
   if (decoded.value.trim() === '') return err(citebotError('DOCUMENT_EMPTY', { file }));
+  return documentFromParsed(relativePath, format, PARSERS[format](decoded.value), metadata);
+}
 
-  const parsed = PARSERS[format](decoded.value);
+/**
+ * A parsed source as a corpus document. `preferred` metadata (a sidecar file) wins
+ * over what the file says about itself; fields nobody gives stay empty.
+ */
+export function documentFromParsed(
+  relativePath: string,
+  format: DocumentFormat,
+  parsed: ParsedSource,
+  preferred: DocumentMetadata = {},
+): Result<SourceDocument, CitebotError> {
+  const file = relativePath;
+  const id = documentIdFromFileName(path.basename(relativePath));
+  if (!id) return err(citebotError('DOCUMENT_ID_INVALID', { file }));
   if (parsed.paragraphs.length === 0) return err(citebotError('DOCUMENT_NO_PARAGRAPHS', { file }));
+  const metadata = { ...parsed.metadata, ...preferred };
   return ok({
     id,
-    title: parsed.metadata.title ?? titleFromId(id),
-    sourceUrl: parsed.metadata.sourceUrl ?? null,
-    date: parsed.metadata.date ?? null,
+    title: metadata.title ?? titleFromId(id),
+    authors: metadata.authors ?? [],
+    publication: metadata.publication ?? null,
+    sourceUrl: metadata.sourceUrl ?? null,
+    date: metadata.date ?? null,
+    retrieved: metadata.retrieved ?? null,
     path: relativePath,
     format,
     text: parsed.text,

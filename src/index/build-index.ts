@@ -196,11 +196,19 @@ function summaryOf(plan: ReindexPlan): Pick<BuildSummary, 'added' | 'updated' | 
   return { added: ids(plan.added), updated: ids(plan.updated), removed: ids(plan.removed), unchanged: ids(plan.unchanged) };
 }
 
-/** Nothing to embed and nothing to rewrite: not even a file moved, the search-time ef or the word-vector table changed. */
+/** Nothing to embed and nothing to rewrite: not even a file moved, its citation metadata edited, the search-time ef or the word-vector table changed. */
 function isCurrent(plan: ReindexPlan, previous: LoadedIndex, options: BuildOptions): boolean {
   if (!isUpToDate(plan) || previous.manifest.hnsw.efSearch !== options.hnsw.efSearch) return false;
   if ((previous.manifest.lexicon?.table ?? null) !== (options.words?.checksum ?? null)) return false;
-  return plan.unchanged.every((document) => previous.library.document(document.id)?.path === document.path);
+  return plan.unchanged.every((document) => {
+    const indexed = previous.library.document(document.id);
+    return indexed !== undefined && JSON.stringify(citedFields(indexed)) === JSON.stringify(citedFields(document));
+  });
+}
+
+function citedFields(document: Pick<SourceDocument, 'path' | 'title' | 'authors' | 'publication' | 'sourceUrl' | 'date' | 'retrieved'>) {
+  const { path, title, authors, publication, sourceUrl, date, retrieved } = document;
+  return [path, title, authors, publication, sourceUrl, date, retrieved];
 }
 
 /** The current index (its manifest, read once by the caller), if it can be extended; otherwise why everything must be rebuilt. */
@@ -239,9 +247,9 @@ function chunkDocument(document: SourceDocument, embedder: Embedder | null, chun
 }
 
 function documentFields(document: SourceDocument): Omit<ManifestDocument, 'indexedAt' | 'chunks'> {
-  const { id, title, sourceUrl, date, path, format, hash } = document;
+  const { id, title, publication, sourceUrl, date, retrieved, path, format, hash } = document;
   const paragraphs = document.paragraphs.map((paragraph) => ({ ...paragraph, attribution: [...paragraph.attribution] }));
-  return { id, title, sourceUrl, date, path, format, hash, paragraphs };
+  return { id, title, authors: [...document.authors], publication, sourceUrl, date, retrieved, path, format, hash, paragraphs };
 }
 
 /** Whole documents, gathered until a group holds about EMBED_GROUP chunks. */

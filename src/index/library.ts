@@ -1,7 +1,8 @@
 import type { Paragraph, Span } from '../corpus/document.js';
 import type { ManifestChunk, ManifestDocument } from './manifest.js';
 
-export interface IndexedDocument extends Omit<ManifestDocument, 'chunks' | 'paragraphs'> {
+export interface IndexedDocument extends Omit<ManifestDocument, 'chunks' | 'paragraphs' | 'authors'> {
+  readonly authors: readonly string[];
   /** The stored source text every span points into. */
   readonly text: string;
   readonly paragraphs: readonly Paragraph[];

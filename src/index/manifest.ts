@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 /** Bumped whenever the files' layout or meaning changes; older indexes are refused, not misread. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /**
  * Bumped whenever ingestion (paragraph detection, chunking) changes, so that an
  * unchanged document is still re-chunked once after an upgrade.
  */
-export const INGESTION_VERSION = 2;
+export const INGESTION_VERSION = 3;
 
 const span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
@@ -16,6 +16,7 @@ const paragraphSchema = z.object({
   section: z.string().nullable(),
   span,
   attribution: z.array(span),
+  pages: z.object({ first: z.string(), last: z.string() }).optional(),
 });
 
 const chunkSchema = z.object({
@@ -30,10 +31,13 @@ const chunkSchema = z.object({
 const documentSchema = z.object({
   id: z.string(),
   title: z.string(),
+  authors: z.array(z.string()),
+  publication: z.string().nullable(),
   sourceUrl: z.string().nullable(),
   date: z.string().nullable(),
+  retrieved: z.string().nullable(),
   path: z.string(),
-  format: z.enum(['markdown', 'text', 'html']),
+  format: z.enum(['markdown', 'text', 'html', 'pdf', 'docx', 'epub']),
   hash: z.string(),
   indexedAt: z.string(),
   paragraphs: z.array(paragraphSchema),
