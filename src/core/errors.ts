@@ -24,7 +24,31 @@ const catalogue = {
     message: `${p.file} could not be read (${p.reason}); skipped`,
   }),
   DOCUMENT_UNSUPPORTED: (p: { file: string }) => ({
-    message: `${p.file} is not .md, .txt or .html; skipped`,
+    message: `${p.file} is not .md, .txt, .html, .pdf, .docx or .epub; skipped`,
+  }),
+  DOCUMENT_DAMAGED: (p: { file: string; format: string; reason: string }) => ({
+    message: `${p.file} is not a readable ${p.format} file (${p.reason}); skipped`,
+    hint: 'open it in the program that made it and save or export it again',
+  }),
+  DOCUMENT_EXPANDS_TOO_FAR: (p: { file: string; limit: number }) => ({
+    message: `${p.file} would inflate to more than ${p.limit} bytes when unpacked (a zip bomb?); skipped`,
+    hint: 'check where the file came from; a genuine document this large must be split or MAX_DOCUMENT_BYTES raised',
+  }),
+  DOCUMENT_UNSAFE_PATH: (p: { file: string; entry: string }) => ({
+    message: `${p.file} contains an entry whose path leaves the archive (${p.entry}); skipped`,
+    hint: 'check where the file came from; a genuine one never does this',
+  }),
+  PDF_NO_TEXT: (p: { file: string }) => ({
+    message: `${p.file} has no text layer (a scanned PDF?); skipped`,
+    hint: 'citebot does no OCR: use a PDF with selectable text, or add the text as Markdown',
+  }),
+  PDF_ENCRYPTED: (p: { file: string }) => ({
+    message: `${p.file} is password-protected; skipped`,
+    hint: 'add a copy saved without a password',
+  }),
+  PDF_GARBLED: (p: { file: string }) => ({
+    message: `${p.file}'s text layer extracts as mostly noise (fonts without a Unicode mapping); skipped`,
+    hint: 'export the PDF again with text (not outlines), or add the text as Markdown',
   }),
   DOCUMENT_TOO_LARGE: (p: { file: string; bytes: number; limit: number }) => ({
     message: `${p.file} is ${p.bytes} bytes, over the ${p.limit}-byte limit; skipped`,

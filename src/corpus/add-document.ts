@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import { isDocumentId } from './document-id.js';
-import { formatOf, ingestDocument } from './ingest.js';
+import { documentFormatOf, ingestFile } from './formats/ingest-file.js';
 
 /**
  * Copies a document into the corpus folder under its document id, after checking
@@ -16,7 +16,7 @@ export async function addDocument(
   options: { readonly id: string | undefined; readonly replace: boolean; readonly maxDocumentBytes: number },
 ): Promise<Result<{ readonly id: string; readonly path: string; readonly replaced: boolean }, CitebotError>> {
   const extension = path.extname(source).toLowerCase();
-  if (!formatOf(source)) return err(citebotError('DOCUMENT_UNSUPPORTED', { file: source }));
+  if (!documentFormatOf(source)) return err(citebotError('DOCUMENT_UNSUPPORTED', { file: source }));
   const id = options.id ?? path.basename(source, path.extname(source)).toLowerCase();
   if (!isDocumentId(id)) return err(citebotError('FILE_OUTSIDE_CORPUS', { path: id }));
   const corpus = path.resolve(corpusDir);
@@ -32,7 +32,7 @@ export async function addDocument(
   if (info.size > options.maxDocumentBytes) {
     return err(citebotError('DOCUMENT_TOO_LARGE', { file: source, bytes: info.size, limit: options.maxDocumentBytes }));
   }
-  const checked = ingestDocument(path.basename(destination), await readFile(source));
+  const checked = await ingestFile(path.basename(destination), await readFile(source), { maxDocumentBytes: options.maxDocumentBytes });
   if (!checked.ok) return checked;
   const replaced = await stat(destination).then(
     () => true,

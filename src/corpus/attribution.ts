@@ -15,6 +15,16 @@ export function looksLikeAttribution(lines: readonly string[]): boolean {
   return lines.every((line) => line.length > 0 && line.length <= MAX_ATTRIBUTION_LINE && !SENTENCE_END.test(line));
 }
 
+/**
+ * The same for credit lines a narrow column has wrapped (a PDF's lines are where the
+ * typesetter broke them): short in total, and no line ends like a sentence.
+ */
+export function looksLikeWrappedAttribution(lines: readonly string[]): boolean {
+  if (looksLikeAttribution(lines)) return true;
+  const total = lines.reduce((sum, line) => sum + line.length + 1, 0);
+  return lines.length > 0 && total <= MAX_ATTRIBUTION_LINE * 2 && lines.every((line) => !SENTENCE_END.test(line));
+}
+
 /** Splits a span into its non-empty lines, dropping block-quote markers and surrounding blanks. */
 export function lineSpans(text: string, span: Span, marker: RegExp = /^[ \t]*(?:>[ \t]?)*/): Span[] {
   const body = text.slice(span.start, span.end);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { SourceDocument } from './document.js';
-import { formatOf, ingestDocument } from './ingest.js';
+import { documentFormatOf, ingestFile } from './formats/ingest-file.js';
+import { isSidecarFile, readSidecar } from './formats/sidecar.js';
 
 export interface Corpus {
   readonly documents: readonly SourceDocument[];
@@ -29,7 +30,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   }
   const files = entries
     .map((entry) => entry.split(path.sep).join('/'))
-    .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')))
+    .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')) && !isSidecarFile(entry))
     .sort();
 
   const documents: SourceDocument[] = [];
@@ -60,11 +61,11 @@ async function readCorpusFile(
   try {
     const info = await stat(absolute);
     if (info.isDirectory()) return 'directory';
-    if (!formatOf(file)) return err(citebotError('DOCUMENT_UNSUPPORTED', { file }));
+    if (!documentFormatOf(file)) return err(citebotError('DOCUMENT_UNSUPPORTED', { file }));
     if (info.size > options.maxDocumentBytes) {
       return err(citebotError('DOCUMENT_TOO_LARGE', { file, bytes: info.size, limit: options.maxDocumentBytes }));
     }
-    return ingestDocument(file, await readFile(absolute));
+    return await ingestFile(file, await readFile(absolute), { maxDocumentBytes: options.maxDocumentBytes, metadata: await readSidecar(absolute) });
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'read failed';
     return err(citebotError('DOCUMENT_UNREADABLE', { file, reason }));

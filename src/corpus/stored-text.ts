@@ -47,6 +47,15 @@ export class StoredTextBuilder {
     }
   }
 
+  hasHeadingSince(start: number): boolean {
+    return this.blocks.slice(start).some((block) => block.kind === 'heading');
+  }
+
+  insertHeading(at: number, text: string): void {
+    const content = collapseWhitespace(text);
+    if (content !== '') this.blocks.splice(at, 0, { kind: 'heading', content, pages: undefined });
+  }
+
   firstHeading(): string | undefined {
     return this.blocks.find((block) => block.kind === 'heading')?.content;
   }
