@@ -36,6 +36,9 @@ export const environmentSchema = z.object({
   CHUNK_MAX_TOKENS: int(256, 32, 8192),
   RERANK_MODEL: optional(z.string().trim()),
   MAX_DOCUMENT_BYTES: int(10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  /** `add <url>` may fetch from loopback, private and link-local addresses (off: a URL cannot reach the machine's own services). */
+  ALLOW_PRIVATE_URLS: withDefault(flag, 'false'),
+  FETCH_TIMEOUT_MS: int(20_000, 100, 600_000),
 
   DISCORD_TOKEN: optional(z.string().trim()),
   DISCORD_CLIENT_ID: optional(snowflake),

@@ -38,6 +38,32 @@ const catalogue = {
     message: `${p.file} contains an entry whose path leaves the archive (${p.entry}); skipped`,
     hint: 'check where the file came from; a genuine one never does this',
   }),
+  URL_NOT_ALLOWED: (p: { url: string; reason: string; privateAddress: boolean }) => ({
+    message: `${p.url} was not fetched: ${p.reason}`,
+    hint: p.privateAddress
+      ? 'if you trust this address, pass --allow-private-urls (or set ALLOW_PRIVATE_URLS=true)'
+      : 'give an http:// or https:// address of a public page',
+  }),
+  URL_FETCH_FAILED: (p: { url: string; reason: string }) => ({
+    message: `${p.url} could not be fetched: ${p.reason}`,
+    hint: 'check the address in a browser; for a page behind a login, save it as HTML and add the file',
+  }),
+  URL_UNSUPPORTED_CONTENT: (p: { url: string; type: string }) => ({
+    message: `${p.url} answered with ${p.type}, which is not a web page or a document citebot reads`,
+    hint: 'give the address of an HTML page, a PDF, a .docx, an .epub or a text file',
+  }),
+  URL_NO_ARTICLE: (p: { url: string }) => ({
+    message: `${p.url} has no article text citebot could tell apart from menus and links`,
+    hint: 'save the page as HTML, trim it to the article, and add the file',
+  }),
+  SOURCE_URL_MISSING: (p: { id: string }) => ({
+    message: `document "${p.id}" has no source_url to fetch it again from`,
+    hint: 'add source_url to its .meta.yaml (or front matter), or add the page again with `add <url> --replace`',
+  }),
+  DOCUMENT_NOT_IN_CORPUS: (p: { id: string }) => ({
+    message: `there is no document "${p.id}" in the corpus folder`,
+    hint: 'run `npm run cli -- sources` to list document ids',
+  }),
   PDF_NO_TEXT: (p: { file: string }) => ({
     message: `${p.file} has no text layer (a scanned PDF?); skipped`,
     hint: 'citebot does no OCR: use a PDF with selectable text, or add the text as Markdown',
