@@ -1,7 +1,8 @@
-import { paragraphRef } from '../corpus/document.js';
+import { type PageRange, paragraphRef } from '../corpus/document.js';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Library } from '../index/library.js';
+import { pageLabel } from './citation.js';
 
 /** A whole paragraph with everything needed to cite it. */
 export interface Passage {
@@ -18,6 +19,8 @@ export interface Passage {
   /** Where `text` starts and ends in the document's stored text. */
   readonly start: number;
   readonly end: number;
+  /** The printed page(s), for paged documents (PDF). */
+  readonly pages?: PageRange;
 }
 
 const REF = /^\s*([a-z0-9][a-z0-9-]{0,63})\s*#\s*p?\s*(\d{1,6})\s*$/i;
@@ -46,18 +49,40 @@ export function passageAt(library: Library, docId: string, paragraph: number): P
     sourceUrl: document.sourceUrl,
     start: found.span.start,
     end: found.span.end,
+    ...(found.pages ? { pages: found.pages } : {}),
   };
 }
 
-/** Looks up a reference typed by a person: the CLI's `passage` and the bot's `/passage`. */
+const PAGE_REF = /^\s*([a-z0-9][a-z0-9-]{0,63})\s*#\s*page\s*=?\s*([0-9a-z]{1,10})\s*$/i;
+
+/**
+ * Looks up a reference typed by a person: the CLI's `passage` and the bot's
+ * `/passage`. `doc#p14` is paragraph 14; `doc#page=12` (the PDF convention) is the
+ * first paragraph printed on page 12 of a paged document.
+ */
 export function findPassage(library: Library, ref: string): Result<Passage, CitebotError> {
+  const page = PAGE_REF.exec(ref);
+  if (page?.[1] && page[2]) return passageOnPage(library, page[1].toLowerCase(), page[2].toLowerCase());
   const parsed = parsePassageRef(ref);
   if (!parsed.ok) return parsed;
   const passage = passageAt(library, parsed.value.docId, parsed.value.paragraph);
   return passage ? ok(passage) : err(citebotError('PASSAGE_NOT_FOUND', { ref: paragraphRef(parsed.value.docId, parsed.value.paragraph) }));
 }
 
-/** "Putin meets Witkoff … · What the Kremlin wants · ¶12" */
-export function citationLine(passage: Pick<Passage, 'title' | 'section' | 'paragraph'>): string {
-  return [passage.title, passage.section, `¶${passage.paragraph}`].filter(Boolean).join(' · ');
+/** "Putin meets Witkoff … · What the Kremlin wants · ¶12", with "p. 12" (or "pp. 12–13") before ¶ for a paged document. */
+export function citationLine(passage: Pick<Passage, 'title' | 'section' | 'paragraph'> & { readonly pages?: PageRange | undefined }): string {
+  return [passage.title, passage.section, pageLabel(passage.pages), `¶${passage.paragraph}`].filter(Boolean).join(' · ');
+}
+
+function passageOnPage(library: Library, docId: string, label: string): Result<Passage, CitebotError> {
+  const document = library.document(docId);
+  const number = Number(label);
+  const index = (document?.paragraphs ?? []).findIndex((paragraph) => {
+    const pages = paragraph.pages;
+    if (!pages) return false;
+    if (pages.first.toLowerCase() === label || pages.last.toLowerCase() === label) return true;
+    return Number.isInteger(number) && Number(pages.first) <= number && number <= Number(pages.last);
+  });
+  const passage = index >= 0 ? passageAt(library, docId, index + 1) : undefined;
+  return passage ? ok(passage) : err(citebotError('PASSAGE_NOT_FOUND', { ref: `${docId}#page=${label}` }));
 }

@@ -131,7 +131,7 @@ const catalogue = {
   }),
   PASSAGE_REF_INVALID: (p: { ref: string }) => ({
     message: `"${p.ref}" is not a passage reference`,
-    hint: 'use the form <document>#p<number>, e.g. trump-putin-call#p3',
+    hint: 'use the form <document>#p<number>, e.g. trump-putin-call#p3 (or <document>#page=<page> for a PDF page)',
   }),
   PASSAGE_NOT_FOUND: (p: { ref: string }) => ({
     message: `there is no passage ${p.ref}`,
