@@ -4,7 +4,7 @@ import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { SourceDocument } from './document.js';
 import { documentFormatOf, ingestFile } from './formats/ingest-file.js';
-import { isSidecarFile, readSidecar } from './formats/sidecar.js';
+import { isSidecarFile, readSidecar, sidecarPathFor } from './formats/sidecar.js';
 
 export interface Corpus {
   readonly documents: readonly SourceDocument[];
@@ -28,16 +28,15 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   } catch {
     return err(citebotError('CORPUS_DIR_MISSING', { dir }));
   }
-  const files = entries
-    .map((entry) => entry.split(path.sep).join('/'))
-    .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')) && !isSidecarFile(entry))
-    .sort();
+  const visible = entries.map((entry) => entry.split(path.sep).join('/')).filter((entry) => !entry.split('/').some((part) => part.startsWith('.')));
+  const files = visible.filter((entry) => !isSidecarFile(entry)).sort();
+  const sidecars = new Set(visible.filter(isSidecarFile));
 
   const documents: SourceDocument[] = [];
   const skipped: CitebotError[] = [];
   const pathById = new Map<string, string>();
   for (const file of files) {
-    const read = await readCorpusFile(dir, file, options);
+    const read = await readCorpusFile(dir, file, { ...options, hasSidecar: sidecars.has(sidecarPathFor(file)) });
     if (read === 'directory') continue;
     if (!read.ok) {
       skipped.push(read.error);
@@ -55,7 +54,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
 async function readCorpusFile(
   dir: string,
   file: string,
-  options: ReadCorpusOptions,
+  options: ReadCorpusOptions & { readonly hasSidecar: boolean },
 ): Promise<Result<SourceDocument, CitebotError> | 'directory'> {
   const absolute = path.join(dir, file);
   try {
@@ -65,7 +64,7 @@ async function readCorpusFile(
     if (info.size > options.maxDocumentBytes) {
       return err(citebotError('DOCUMENT_TOO_LARGE', { file, bytes: info.size, limit: options.maxDocumentBytes }));
     }
-    return await ingestFile(file, await readFile(absolute), { maxDocumentBytes: options.maxDocumentBytes, metadata: await readSidecar(absolute) });
+    return await ingestFile(file, await readFile(absolute), { maxDocumentBytes: options.maxDocumentBytes, metadata: options.hasSidecar ? await readSidecar(absolute) : {} });
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'read failed';
     return err(citebotError('DOCUMENT_UNREADABLE', { file, reason }));

@@ -14,6 +14,7 @@ describe('reading a corpus with bad files', () => {
     await writeFile(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
     await symlink(path.join(dir, 'missing-target.md'), path.join(dir, 'broken.md'));
     await writeFile(path.join(dir, 'slides.pdf'), '%PDF-1.4');
+    await writeFile(path.join(dir, 'slides.pptx'), 'PK');
     await writeFile(path.join(dir, 'huge.txt'), 'x'.repeat(5000));
     await mkdir(path.join(dir, '.git'));
     await writeFile(path.join(dir, '.git', 'HEAD'), 'ref');
@@ -27,7 +28,8 @@ describe('reading a corpus with bad files', () => {
       'empty.md': 'DOCUMENT_EMPTY',
       'huge.txt': 'DOCUMENT_TOO_LARGE',
       'image.txt': 'DOCUMENT_BINARY',
-      'slides.pdf': 'DOCUMENT_UNSUPPORTED',
+      'slides.pdf': 'DOCUMENT_DAMAGED',
+      'slides.pptx': 'DOCUMENT_UNSUPPORTED',
     });
   });
 

@@ -18,8 +18,8 @@ export interface PdfFixture {
   readonly bytes: Buffer;
   /** The printed page number(s) each essay paragraph was set on, "12" or "12–13". */
   readonly pagesOfParagraph: readonly { first: string; last: string }[];
-  /** Words split at a line end, as "negoti-|ations". */
-  readonly hyphenated: readonly string[];
+  /** Words split at a line end: as printed ("negoti-|ations") and as written ("negotiations"). */
+  readonly hyphenated: readonly { readonly printed: string; readonly word: string }[];
 }
 
 const PAGE = { width: 612, height: 792, top: 90, bottom: 720, left: 72, right: 540 };
@@ -88,7 +88,7 @@ export async function essayPdf(essay: Essay, options: PdfFixtureOptions = {}): P
   y += 12;
 
   const pagesOfParagraph: { first: string; last: string }[] = [];
-  const hyphenated: string[] = [];
+  const hyphenated: { printed: string; word: string }[] = [];
   let paragraphIndex = 0;
   let brokeWord = false;
   let brokeCompound = false;
@@ -111,13 +111,13 @@ export async function essayPdf(essay: Essay, options: PdfFixtureOptions = {}): P
     const split = (word: string): [string, string] | undefined => {
       if (word === breakAt) {
         brokeWord = true;
-        hyphenated.push(`${word.slice(0, 6)}-|${word.slice(6)}`);
+        hyphenated.push({ printed: `${word.slice(0, 6)}-|${word.slice(6)}`, word });
         return [`${word.slice(0, 6)}-`, word.slice(6)];
       }
       if (word === compound) {
         brokeCompound = true;
         const at = word.indexOf('-') + 1;
-        hyphenated.push(`${word.slice(0, at)}|${word.slice(at)}`);
+        hyphenated.push({ printed: `${word.slice(0, at)}|${word.slice(at)}`, word });
         return [word.slice(0, at), word.slice(at)];
       }
       return undefined;

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { watch } from 'chokidar';
+
+export interface CorpusWatcher {
+  /** Resolves once the folder has been scanned and changes are being reported. */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Calls `onChange` once the corpus folder has been quiet for `debounceMs` after a
+ * file was added, changed or removed (a copy in progress counts as one change:
+ * chokidar waits for the size to settle). Hidden files — editors' swap files,
+ * citebot's own temporary files — are ignored.
+ */
+export function watchCorpus(dir: string, onChange: () => void, options: { readonly debounceMs: number }): CorpusWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(dir, {
+    ignoreInitial: true,
+    ignored: (file) => path.relative(dir, file).split(path.sep).some((part) => part.startsWith('.')),
+    awaitWriteFinish: { stabilityThreshold: Math.min(300, options.debounceMs), pollInterval: 50 },
+  });
+  watcher.on('all', (event) => {
+    if (event === 'addDir') return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, options.debounceMs);
+  });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}
