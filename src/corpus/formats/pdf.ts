@@ -15,8 +15,8 @@ const require = createRequire(import.meta.url);
 /** pdf.js reads the 14 standard fonts' metrics from here instead of guessing (and warning). */
 const STANDARD_FONTS = `${path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
-/** A page with fewer letters than this has no text layer worth the name. */
-const MIN_PAGE_LETTERS = 20;
+/** A page with fewer characters than this has no text layer worth the name. */
+const MIN_PAGE_CHARACTERS = 20;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
@@ -69,8 +69,8 @@ export async function parsePdf(bytes: Uint8Array): Promise<Result<ParsedSource, 
 
 async function layOut(pages: readonly PdfPage[], pdfLabels: string[] | null, info: Record<string, unknown>): Promise<Result<ParsedSource, PdfProblem>> {
   const lines = pages.map(pageLines);
-  const letters = lines.map((pageLines) => pageLines.reduce((sum, line) => sum + (line.text.match(/\p{L}/gu)?.length ?? 0), 0));
-  const pagesWithText = letters.filter((count) => count >= MIN_PAGE_LETTERS).length;
+  const characters = lines.map((pageLines) => pageLines.reduce((sum, line) => sum + line.text.replace(/\s+/g, '').length, 0));
+  const pagesWithText = characters.filter((count) => count >= MIN_PAGE_CHARACTERS).length;
   if (pagesWithText === 0 || pagesWithText < pages.length / 2) return err('no-text');
   if (extractionNoise(lines.flat().map((line) => line.text).join(' ')) > 0.3) return err('noise');
 
