@@ -149,7 +149,7 @@ export function describeFetchProblem(url: string, problem: FetchProblem): Citebo
 export function idFromUrl(address: string): string | undefined {
   const url = new URL(address);
   const segments = url.pathname.split('/').map((segment) => decodeURIComponent(segment)).filter((segment) => /[a-z]/i.test(segment));
-  const last = segments.at(-1)?.replace(/\.(?:html?|php|aspx?)$/i, '');
+  const last = segments.at(-1)?.replace(/\.(?:s?html?|php|aspx?|pdf|docx|epub|txt|md|markdown)$/i, '');
   return documentIdFromFileName(`${last ?? url.hostname.replace(/^www\./, '')}.x`);
 }
 
