@@ -87,7 +87,7 @@ function mla(work: CitedWork, place: CitedPlace, italic: Italic): string {
   const parts = [
     authors ? `${authors}.` : '',
     work.publication ? `“${endWith(work.title, '.')}”` : `${italic(work.title)}.`,
-    `${container.join(', ')}.`,
+    `${capitalised(container.join(', '))}.`,
     work.retrieved && work.sourceUrl ? `Accessed ${mlaDate(work.retrieved)}.` : '',
   ];
   return parts.filter(Boolean).join(' ');
@@ -100,7 +100,7 @@ function apa(work: CitedWork, place: CitedPlace, italic: Italic): string {
   const title = work.publication ? endWith(work.title, '.') : italic(endWith(work.title, '.'));
   const where = [work.publication ? italic(work.publication) : '', pageLabel(place.pages) ?? '', `para. ${place.paragraph}`].filter(Boolean).join(', ');
   const lead = authors ? [endWith(authors, '.'), date, title] : [title, date];
-  return [...lead, `${where}.`, work.sourceUrl ?? ''].filter(Boolean).join(' ');
+  return [...lead, `${capitalised(where)}.`, work.sourceUrl ?? ''].filter(Boolean).join(' ');
 }
 
 /** "Tatiana Stanovaya" or "Stanovaya, Tatiana"; a single word (an organisation) is a family name alone. */
@@ -126,6 +126,11 @@ function joinList(items: readonly string[], conjunction: string): string {
   if (items.length <= 1) return items[0] ?? '';
   if (items.length === 2) return `${items[0]} ${conjunction} ${items[1]}`;
   return `${items.slice(0, -1).join(', ')}, ${conjunction} ${items.at(-1)}`;
+}
+
+/** A locator that opens a sentence ("Par. 5"), when nothing comes before it. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function endWith(text: string, mark: string): string {
