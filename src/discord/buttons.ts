@@ -4,6 +4,7 @@ import type { AnswerResult } from '../answer/types.js';
 import { DEFAULT_GUILD_SETTINGS, isChannelAllowed } from '../guild/settings.js';
 import { pageView } from './asking.js';
 import type { BotContext } from './bot-context.js';
+import { handleCiteButton, isCiteButton, withCiteButton } from './cite-button.js';
 import { requireModerator } from './commands/require-moderator.js';
 import { type ButtonId, parseButtonId } from './custom-ids.js';
 import { respond, updateMessage } from './discord-io.js';
@@ -15,6 +16,7 @@ import { passageMessage } from './render/passage-message.js';
 
 /** Routes a button click; unknown or stale buttons get a short private notice. */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  if (isCiteButton(interaction.customId)) return handleCiteButton(interaction, context);
   const id = parseButtonId(interaction.customId);
   if (!id) return respond(interaction, notice('That button is not one of mine any more.'), 'private');
   if (id.action === 'reset') return resetSettings(interaction, context, id);
@@ -32,7 +34,7 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
     case 'full': {
       const result = cached.answer.results[id.argument];
       if (!result) return respond(interaction, expiredNotice, 'private');
-      return respond(interaction, passageMessage(currentPassage(context, result)), 'private');
+      return respond(interaction, withCiteButton(passageMessage(currentPassage(context, result)), result.ref), 'private');
     }
     case 'post': {
       if (interaction.user.id !== cached.askerId) {

@@ -4,6 +4,7 @@ import { citebotError } from '../../core/errors.js';
 import { respond, suggest } from '../discord-io.js';
 import { questionProblem } from '../notices.js';
 import { passageSuggestions } from '../passage-suggestions.js';
+import { withCiteButton } from '../cite-button.js';
 import { passageMessage } from '../render/passage-message.js';
 import type { SlashCommand } from './slash-command.js';
 
@@ -22,7 +23,7 @@ export const passageCommand: SlashCommand = {
     if (!current) return respond(interaction, questionProblem(citebotError('INDEX_MISSING', { dir: context.config.INDEX_DIR })), 'private');
     const passage = findPassage(current.index.library, interaction.options.getString('ref', true));
     if (!passage.ok) return respond(interaction, questionProblem(passage.error), 'private');
-    await respond(interaction, passageMessage(passage.value), visibility);
+    await respond(interaction, withCiteButton(passageMessage(passage.value), passage.value.ref), visibility);
   },
 
   async autocomplete(interaction, context) {
