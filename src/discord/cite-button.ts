@@ -9,6 +9,8 @@ import type { MessagePayload } from './render/payload.js';
 
 /** `cite:<doc>#p<N>`: a reference is at most 73 characters, well within a custom id's 100. */
 const PREFIX = 'cite:';
+/** A private-use character no title contains, standing in for italics while the rest is escaped. */
+const ITALIC_MARK = '\uE000';
 const STYLE_NAMES: Readonly<Record<CitationStyle, string>> = { chicago: 'Chicago', mla: 'MLA', apa: 'APA' };
 
 export function isCiteButton(customId: string): boolean {
@@ -27,8 +29,9 @@ export async function handleCiteButton(interaction: ButtonInteraction, context: 
   const passage = library ? findPassage(library, interaction.customId.slice(PREFIX.length)) : undefined;
   if (!library || !passage?.ok) return respond(interaction, expiredNotice, 'private');
   const lines = CITATION_STYLES.map((style) => {
-    const citation = citePassage(library, passage.value.docId, passage.value.paragraph, style, (text) => `\u0000${text}\u0001`);
-    return `**${STYLE_NAMES[style]}**\n${escapeMarkdown(citation ?? '').replace(/\u0000|\u0001/g, '*')}`;
+    const citation = citePassage(library, passage.value.docId, passage.value.paragraph, style, (text) => `${ITALIC_MARK}${text}${ITALIC_MARK}`);
+    // Escaped as a whole, so a title's own * or _ stays literal; the italics are put back after.
+    return `**${STYLE_NAMES[style]}**\n${escapeMarkdown(citation ?? '').replaceAll(ITALIC_MARK, '*')}`;
   });
   await respond(interaction, notice(`How to cite ${passage.value.ref}:\n\n${lines.join('\n\n')}`), 'private');
 }

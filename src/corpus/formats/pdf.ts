@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import path from 'node:path';
 import { err, ok, type Result } from '../../core/result.js';
 import type { DocumentMetadata, ParsedSource } from '../document.js';
@@ -18,8 +19,7 @@ const STANDARD_FONTS = `${path.join(path.dirname(require.resolve('pdfjs-dist/pac
 /** A page with fewer characters than this has no text layer worth the name. */
 const MIN_PAGE_CHARACTERS = 20;
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
+let pdfjs: Promise<typeof PdfJs> | undefined;
 
 /**
  * A PDF with a text layer → paragraphs with the pages they sit on. The stored text
