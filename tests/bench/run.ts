@@ -5,7 +5,7 @@
 // for each model and corpus size, each (model, size) in fresh child processes,
 // and writes the results as Markdown. Progress goes to stderr.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { runChild } from './child-process.js';
 import { ensureBenchModel, isModelName, MODEL_NAMES, type ModelName } from './models.js';
 import { type BenchRun, environmentFacts, renderReport } from './report.js';
 import type { ServeArgs, ServeResult } from './serve-run.js';
+import { sectionOf } from './sections.js';
 import { log } from './stats.js';
 
 const BUILD_SCRIPT = join(import.meta.dirname, 'build-run.ts');
@@ -105,7 +106,10 @@ async function measure(model: ModelName, paragraphs: number): Promise<BenchRun> 
 
 function writeReport(): void {
   mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, renderReport({ commands, startedAt, environment: environmentFacts(), runs }));
+  // The ingestion section is written by `npm run bench:ingest`; keep it.
+  const ingestion = existsSync(values.out) ? sectionOf(readFileSync(values.out, 'utf8'), 'ingestion') : '';
+  const report = renderReport({ commands, startedAt, environment: environmentFacts(), runs });
+  writeFileSync(values.out, ingestion ? `${report.trimEnd()}\n\n${ingestion}\n` : report);
 }
 
 function writeRawResults(): void {
