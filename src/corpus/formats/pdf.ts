@@ -61,7 +61,10 @@ export async function parsePdf(bytes: Uint8Array): Promise<Result<ParsedSource, 
     }
     const info = (await document.getMetadata().catch(() => undefined))?.info as Record<string, unknown> | undefined;
     const labels = await document.getPageLabels().catch(() => null);
-    return layOut(pages, labels, info ?? {});
+    return await layOut(pages, labels, info ?? {});
+  } catch {
+    // A page pdf.js cannot read (broken streams, bad fonts): the file is damaged, not the program.
+    return err('damaged');
   } finally {
     await task.destroy();
   }
