@@ -57,8 +57,8 @@ const catalogue = {
     hint: 'save the page as HTML, trim it to the article, and add the file',
   }),
   SOURCE_URL_MISSING: (p: { id: string }) => ({
-    message: `document "${p.id}" has no source_url to fetch it again from`,
-    hint: 'add source_url to its .meta.yaml (or front matter), or add the page again with `add <url> --replace`',
+    message: `document "${p.id}" has no source_url in a .meta.yaml sidecar to fetch it again from`,
+    hint: 'only documents added with `add <url>` (or given a sidecar with source_url) can be refreshed; or add the page again with `add <url> --replace`',
   }),
   DOCUMENT_NOT_IN_CORPUS: (p: { id: string }) => ({
     message: `there is no document "${p.id}" in the corpus folder`,

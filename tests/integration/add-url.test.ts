@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -124,5 +124,16 @@ describe('adding web pages by URL (loopback site)', () => {
     expect([sidecar.retrieved, sidecar.publication]).toEqual(['2025-03-09', PUBLICATION]);
     const missing = await refreshDocument(corpus, 'no-such-document', options);
     expect(!missing.ok && missing.error.code).toBe('DOCUMENT_NOT_IN_CORPUS');
+  });
+
+  it('GIVEN a Markdown essay whose front matter links its source THEN refresh refuses to overwrite it', async () => {
+    const corpus = path.join(await tempDir(), 'corpus');
+    await mkdir(corpus);
+    const essay = `---\ntitle: Mine\nsource_url: ${site.base}/articles/trump-putin-call\n---\n\nMy own words.\n`;
+    await writeFile(path.join(corpus, 'mine.md'), essay);
+    const refreshed = await refreshDocument(corpus, 'mine', options);
+    expect(!refreshed.ok && refreshed.error.code).toBe('SOURCE_URL_MISSING');
+    expect(await readdir(corpus)).toEqual(['mine.md']);
+    expect(await readFile(path.join(corpus, 'mine.md'), 'utf8')).toBe(essay);
   });
 });

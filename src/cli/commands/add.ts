@@ -7,7 +7,7 @@ import type { Result } from '../../core/result.js';
 import { addDocument } from '../../corpus/add-document.js';
 import { documentFormatOf } from '../../corpus/formats/ingest-file.js';
 import { copySidecar, isSidecarFile } from '../../corpus/formats/sidecar.js';
-import { addUrl, refreshDocument, type UrlOptions } from '../../corpus/web/add-url.js';
+import type { UrlOptions } from '../../corpus/web/add-url.js';
 import type { CliCommand } from './command.js';
 
 interface AddFlags {
@@ -73,6 +73,7 @@ async function addOneFile(config: Config, file: string, flags: AddFlags): Promis
 }
 
 async function addOneUrl(config: Config, url: string, flags: AddFlags, options: UrlOptions): Promise<Outcome['result']> {
+  const { addUrl } = await import('../../corpus/web/add-url.js');
   const added = await addUrl(config.CORPUS_DIR, url, { ...options, id: flags.id, replace: flags.replace === true });
   if (!added.ok) return added;
   const verb = added.value.replaced ? 'Replaced' : 'Added';
@@ -80,6 +81,7 @@ async function addOneUrl(config: Config, url: string, flags: AddFlags, options: 
 }
 
 async function refreshOne(config: Config, id: string, options: UrlOptions): Promise<Outcome['result']> {
+  const { refreshDocument } = await import('../../corpus/web/add-url.js');
   const refreshed = await refreshDocument(config.CORPUS_DIR, id, options);
   if (!refreshed.ok) return refreshed;
   const { paragraphs } = refreshed.value;

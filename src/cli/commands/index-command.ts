@@ -3,7 +3,6 @@ import type { CitebotError } from '../../core/errors.js';
 import type { Result } from '../../core/result.js';
 import { describeModel } from '../../index/manifest.js';
 import { reindex, type ReindexOutcome } from '../../runtime/reindex.js';
-import { watchAndReindex } from '../../runtime/watch-reindex.js';
 import type { CliContext } from '../context.js';
 import { buildProgress } from '../progress.js';
 import type { CliCommand } from './command.js';
@@ -37,6 +36,7 @@ export const indexCommand: CliCommand = (lazy) =>
       const outcome = await reindex(config, models, { full: flags.full === true, progress: buildProgress(logger), logger });
       report(context, outcome, flags);
       if (!flags.watch) return;
+      const { watchAndReindex } = await import('../../runtime/watch-reindex.js');
       const watching = watchAndReindex(config, models, { debounceMs: flags.debounce, logger, onBuilt: (next) => report(context, next, flags) });
       await watching.ready;
       if (!flags.json) context.print(`Watching ${config.CORPUS_DIR} for changes (Ctrl+C to stop).`);

@@ -3,9 +3,6 @@ import { type CitebotError, citebotError } from '../../core/errors.js';
 import { err, type Result } from '../../core/result.js';
 import type { DocumentFormat, DocumentMetadata, ParsedSource, SourceDocument } from '../document.js';
 import { documentFromParsed, formatOf, ingestDocument } from '../ingest.js';
-import { parseDocx } from './docx.js';
-import { parseEpub } from './epub.js';
-import { parsePdf } from './pdf.js';
 import type { ZipProblem } from './zip-entries.js';
 
 type BinaryFormat = 'pdf' | 'docx' | 'epub';
@@ -46,10 +43,11 @@ export async function ingestFile(relativePath: string, bytes: Uint8Array, option
 type BinaryProblem = ZipProblem | { kind: 'not-docx' } | { kind: 'not-epub'; reason: string } | { kind: 'pdf'; problem: 'not-pdf' | 'encrypted' | 'no-text' | 'noise' | 'damaged' };
 
 async function parseBinary(format: BinaryFormat, bytes: Uint8Array, maxExpandedBytes: number): Promise<Result<ParsedSource, BinaryProblem>> {
+  // Each reader (pdf.js, mammoth) is loaded on first use: most commands never read these formats.
   const limits = { maxExpandedBytes, maxEntries: MAX_ZIP_ENTRIES };
-  if (format === 'docx') return parseDocx(bytes, limits);
-  if (format === 'epub') return parseEpub(bytes, limits);
-  const pdf = await parsePdf(bytes);
+  if (format === 'docx') return (await import('./docx.js')).parseDocx(bytes, limits);
+  if (format === 'epub') return (await import('./epub.js')).parseEpub(bytes, limits);
+  const pdf = await (await import('./pdf.js')).parsePdf(bytes);
   return pdf.ok ? pdf : err({ kind: 'pdf', problem: pdf.error });
 }
 

@@ -67,7 +67,8 @@ export async function refreshDocument(
   const sidecar = await readSidecar(file);
   const relative = path.relative(corpus, file);
   const current = await ingestFile(relative, await readFile(file), { maxDocumentBytes: options.maxDocumentBytes, metadata: sidecar });
-  const sourceUrl = sidecar.sourceUrl ?? (current.ok ? current.value.sourceUrl : null);
+  // Only a sidecar's source_url is fetched from: a Markdown file's front-matter link is a citation, not a copy to replace.
+  const sourceUrl = sidecar.sourceUrl;
   if (!sourceUrl) return err(citebotError('SOURCE_URL_MISSING', { id }));
   const fetched = await fetchSource(sourceUrl, options);
   if (!fetched.ok) return fetched;
