@@ -30,12 +30,16 @@ const NAME_SHARE = 0.6;
  * is only ever found as itself or as a form of itself (Europe → European).
  */
 export class TermLexicon {
+  private readonly nameTerms: ReadonlySet<string>;
+
   private constructor(
     readonly terms: readonly string[],
     private readonly ranks: readonly number[],
     private readonly names: ReadonlySet<number>,
     private readonly graph: VectorStore | null,
-  ) {}
+  ) {
+    this.nameTerms = new Set([...names].map((label) => terms[label] ?? ''));
+  }
 
   static build(texts: readonly string[], words: WordVectors): TermLexicon {
     const spellings = termSpellings(texts);
@@ -105,12 +109,6 @@ export class TermLexicon {
     });
   }
 
-  private get nameTerms(): ReadonlySet<string> {
-    this.nameTermSet ??= new Set([...this.names].map((label) => this.terms[label] ?? ''));
-    return this.nameTermSet;
-  }
-
-  private nameTermSet: ReadonlySet<string> | undefined;
 }
 
 /** "europ" and "european", "russia" and "russian": forms of one name. */
