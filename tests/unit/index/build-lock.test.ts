@@ -13,12 +13,22 @@ describe('build lock', () => {
     const dir = await tempDir();
     const first = await acquireBuildLock(dir);
     expect(first.ok).toBe(true);
-    // A live process on this host (the test runner's parent) holds it.
-    await writeFile(lockFile(dir), JSON.stringify({ pid: process.ppid, host: os.hostname(), since: Date.now() }));
     const second = await acquireBuildLock(dir);
     expect(!second.ok && second.error.code).toBe('INDEX_BUSY');
     if (first.ok) await first.value();
-    expect((await acquireBuildLock(dir)).ok).toBe(true);
+    const third = await acquireBuildLock(dir);
+    expect(third.ok).toBe(true);
+    if (third.ok) await third.value();
+  });
+
+  it('GIVEN a lock of another live process THEN it is respected, and releasing ours never removes it', async () => {
+    const dir = await tempDir();
+    const first = await acquireBuildLock(dir);
+    // A live process on this host (the test runner's parent) has since taken the folder over.
+    await writeFile(lockFile(dir), JSON.stringify({ pid: process.ppid, host: os.hostname(), since: Date.now() }));
+    expect((await acquireBuildLock(dir)).ok).toBe(false);
+    if (first.ok) await first.value();
+    expect(JSON.parse(await readFile(lockFile(dir), 'utf8')).pid).toBe(process.ppid);
   });
 
   it('GIVEN a lock left by a dead process, or garbage THEN it is taken over', async () => {
