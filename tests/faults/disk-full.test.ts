@@ -1,4 +1,5 @@
-import { readdir, stat, truncate } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Hnswlib from 'hnswlib-node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -65,6 +66,22 @@ describe('a full disk', () => {
     expect((await readdir(indexDir)).sort()).toEqual(before);
     const loaded = await loadIndex(indexDir, { withVectors: true });
     expect(loaded.ok && loaded.value.manifest.buildId).toBe(first.manifest.buildId);
+  });
+
+  it('GIVEN a manifest naming a short vector file by its own checksum (what the old writer committed on a full disk) THEN loading is a typed error, not a throw', async () => {
+    const root = await tempDir();
+    const indexDir = path.join(root, 'index');
+    const built = await buildFrom(await copyEssays(root), indexDir, await testEmbedder());
+    const vectors = built.manifest.files.vectors!;
+    const file = path.join(indexDir, vectors.name);
+    await truncate(file, Math.floor(vectors.bytes / 2));
+    const bytes = await readFile(file);
+    const short = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    const manifest = { ...built.manifest, files: { ...built.manifest.files, vectors: { ...vectors, ...short } } };
+    await writeFile(path.join(indexDir, 'manifest.json'), JSON.stringify(manifest));
+    const loaded = await loadIndex(indexDir, { withVectors: true });
+    expect(!loaded.ok && loaded.error.code).toBe('INDEX_CORRUPT');
+    expect(!loaded.ok && loaded.error.message).toMatch(new RegExp(`${vectors.name}: .*Index seems to be corrupted`));
   });
 
   it('GIVEN INDEX_DIR on a disk that fills up during `index` THEN it exits in one line, removes what it wrote, the previous index answers, and `index` succeeds once there is room', async () => {
