@@ -101,8 +101,9 @@ describe('a full disk', () => {
 
     const mount = await canMountTmpfs();
     if (mount) {
-      // Room for the old generation, the lock, and the new texts and keyword files, but only half the new vectors.
-      const oldFiles = pages(old.texts!) + pages(old.keyword!) + pages(old.vectors!) + pages(old['manifest.json']!);
+      // Room for the old generation (every file of it), the lock, and the new texts and keyword files, but only half the
+      // new vectors, which are written next.
+      const oldFiles = Object.values(old).reduce((sum, bytes) => sum + pages(bytes), 0);
       unmounts.push(await mountTmpfs(env.INDEX_DIR, oldFiles + PAGE + pages(next.texts!) + pages(next.keyword!) + pages(next.vectors! / 2)));
     }
     expect((await runCli(['index'], env)).code).toBe(0);
