@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type CitebotError, citebotError } from '../core/errors.js';
@@ -10,6 +10,7 @@ import { temporaryPathFor } from '../storage/atomic-file.js';
 import { writeFailureOf } from '../storage/verified-file.js';
 
 const LOCK_FILE = '.build.lock';
+const CLAIM_FILE = /^\.build\.lock\.[0-9a-f]{16}\.claim$/;
 /** A lock from another machine or container cannot be checked for life; past this age it is presumed dead. */
 const FOREIGN_LOCK_EXPIRY_MS = 2 * 60 * 60 * 1000;
 
@@ -41,11 +42,17 @@ export async function acquireBuildLock(dir: string): Promise<Result<ReleaseLock,
   try {
     await mkdir(dir, { recursive: true });
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      if (await createExclusive(file, mine)) return ok(holding(file, me));
-      const found = await readLock(file);
-      if (found === undefined) continue;
-      if (found.owner && isAlive(found.owner, me)) return err(citebotError('INDEX_BUSY', { dir, pid: found.owner.pid }));
-      if (await takeOver(file, found.raw, mine, me)) return ok(holding(file, me));
+      let acquired = await createExclusive(file, mine);
+      if (!acquired) {
+        const found = await readLock(file);
+        if (found === undefined) continue;
+        if (found.owner && isAlive(found.owner, me)) return err(citebotError('INDEX_BUSY', { dir, pid: found.owner.pid }));
+        acquired = await takeOver(file, found.raw, mine, me);
+      }
+      if (acquired) {
+        await removeDeadClaims(dir, me);
+        return ok(holding(file, me));
+      }
     }
     return err(citebotError('INDEX_BUSY', { dir, pid: (await readLock(file))?.owner?.pid ?? 0 }));
   } catch (error) {
@@ -82,6 +89,15 @@ async function takeOver(file: string, stale: string, mine: string, me: LockOwner
  * file makes the content appear whole: with a plain exclusive create, a racer could
  * read the file empty and judge it garbage.
  */
+/** Claims left by a taker killed mid-takeover (its lock since replaced): nobody can use them, so the new owner removes them. */
+async function removeDeadClaims(dir: string, me: LockOwner): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (!CLAIM_FILE.test(name)) continue;
+    const claim = await readLock(path.join(dir, name)).catch(() => undefined);
+    if (claim && !(claim.owner && isAlive(claim.owner, me))) await rm(path.join(dir, name), { force: true });
+  }
+}
+
 async function createExclusive(file: string, content: string): Promise<boolean> {
   const temporary = temporaryPathFor(file);
   await writeFile(temporary, content, { flag: 'wx' });

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +46,18 @@ describe('build lock', () => {
     expect((await acquireBuildLock(dir)).ok).toBe(false);
     await writeFile(lockFile(dir), JSON.stringify({ pid: 1, host: 'another-container', since: Date.now() - 3 * 60 * 60 * 1000 }));
     expect((await acquireBuildLock(dir)).ok).toBe(true);
+  });
+
+  it('GIVEN a claim left by a taker killed mid-takeover THEN the lock is still taken over, and the dead claim removed', async () => {
+    const dir = await tempDir();
+    const dead = JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), since: Date.now(), nonce: 'a' });
+    await writeFile(lockFile(dir), dead);
+    // The killed taker had claimed an earlier dead lock, replaced it with its own, and died before removing the claim.
+    await writeFile(path.join(dir, '.build.lock.0123456789abcdef.claim'), dead);
+    const lock = await acquireBuildLock(dir);
+    expect(lock.ok).toBe(true);
+    expect(await readdir(dir)).toEqual(['.build.lock']);
+    if (lock.ok) await lock.value();
+    expect(await readdir(dir)).toEqual([]);
   });
 });
