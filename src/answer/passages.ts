@@ -20,7 +20,7 @@ export interface Passage {
   readonly end: number;
 }
 
-const REF = /^\s*([a-z0-9][a-z0-9-]{0,63})\s*#\s*p?\s*(\d{1,6})\s*$/i;
+const REF = /^\s*([\p{L}\p{N}][\p{L}\p{N}\p{M}-]{0,63})\s*#\s*p?\s*(\d{1,6})\s*$/iu;
 
 export function parsePassageRef(input: string): Result<{ docId: string; paragraph: number }, CitebotError> {
   const match = REF.exec(input);

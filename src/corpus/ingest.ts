@@ -31,8 +31,16 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Bytes of one corpus file → a document, or the reason it cannot be one. Pure: no I/O. */
-export function ingestDocument(relativePath: string, bytes: Uint8Array): Result<SourceDocument, CitebotError> {
+/**
+ * Bytes of one corpus file → a document, or the reason it cannot be one. Pure: no
+ * I/O. A document that is usable but damaged (invalid UTF-8 bytes, replaced) is
+ * returned, and the damage reported through `warn`.
+ */
+export function ingestDocument(
+  relativePath: string,
+  bytes: Uint8Array,
+  warn: (problem: CitebotError) => void = () => {},
+): Result<SourceDocument, CitebotError> {
   const file = relativePath;
   const format = formatOf(relativePath);
   if (!format) return err(citebotError('DOCUMENT_UNSUPPORTED', { file }));
@@ -40,9 +48,11 @@ export function ingestDocument(relativePath: string, bytes: Uint8Array): Result<
   if (!id) return err(citebotError('DOCUMENT_ID_INVALID', { file }));
   const decoded = decodeText(bytes);
   if (!decoded.ok) return err(citebotError('DOCUMENT_BINARY', { file }));
-  if (decoded.value.trim() === '') return err(citebotError('DOCUMENT_EMPTY', { file }));
+  const { text, invalidSequences } = decoded.value;
+  if (text.trim() === '') return err(citebotError('DOCUMENT_EMPTY', { file }));
+  if (invalidSequences > 0) warn(citebotError('DOCUMENT_INVALID_BYTES', { file, count: invalidSequences }));
 
-  const parsed = PARSERS[format](decoded.value);
+  const parsed = PARSERS[format](text);
   if (parsed.paragraphs.length === 0) return err(citebotError('DOCUMENT_NO_PARAGRAPHS', { file }));
   return ok({
     id,

@@ -1,7 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
+import { listCorpus, readRegularFile } from './corpus-files.js';
 import type { SourceDocument } from './document.js';
 import { formatOf, ingestDocument } from './ingest.js';
 
@@ -9,6 +8,10 @@ export interface Corpus {
   readonly documents: readonly SourceDocument[];
   /** Files that were skipped, each with the reason; the other documents are still usable. */
   readonly skipped: readonly CitebotError[];
+  /** The same reasons by path in the corpus, so an emptied file is not mistaken for a deleted one. */
+  readonly skippedPaths: ReadonlyMap<string, CitebotError>;
+  /** Documents that were read but are damaged (invalid UTF-8 replaced): usable, worth fixing. */
+  readonly warnings: readonly CitebotError[];
 }
 
 export interface ReadCorpusOptions {
@@ -16,57 +19,33 @@ export interface ReadCorpusOptions {
 }
 
 /**
- * Reads every file under the corpus folder. A bad file is reported and skipped;
- * two files claiming the same document id fail the whole read, because either
- * choice would silently hide one of them.
+ * Reads every file under the corpus folder (see corpus-files.ts for what is not
+ * followed or opened). A bad file is reported and skipped; two files claiming the
+ * same document id fail the whole read, because either choice would silently hide
+ * one of them.
  */
 export async function readCorpus(dir: string, options: ReadCorpusOptions): Promise<Result<Corpus, CitebotError>> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir, { recursive: true });
-  } catch {
-    return err(citebotError('CORPUS_DIR_MISSING', { dir }));
-  }
-  const files = entries
-    .map((entry) => entry.split(path.sep).join('/'))
-    .filter((entry) => !entry.split('/').some((part) => part.startsWith('.')))
-    .sort();
-
+  const listing = await listCorpus(dir);
+  if (!listing.ok) return listing;
   const documents: SourceDocument[] = [];
-  const skipped: CitebotError[] = [];
+  const skipped = [...listing.value.refused];
+  const skippedPaths = new Map<string, CitebotError>();
+  const warnings: CitebotError[] = [];
   const pathById = new Map<string, string>();
-  for (const file of files) {
-    const read = await readCorpusFile(dir, file, options);
-    if (read === 'directory') continue;
-    if (!read.ok) {
-      skipped.push(read.error);
+  for (const file of listing.value.files) {
+    const read = formatOf(file.path) ? await readRegularFile(file.location, file.path, options.maxDocumentBytes) : err(citebotError('DOCUMENT_UNSUPPORTED', { file: file.path }));
+    const ingested = read.ok ? ingestDocument(file.path, read.value, (warning) => warnings.push(warning)) : read;
+    if (!ingested.ok) {
+      skipped.push(ingested.error);
+      skippedPaths.set(file.path, ingested.error);
       continue;
     }
-    const document = read.value;
+    const document = ingested.value;
     const first = pathById.get(document.id);
-    if (first) return err(citebotError('DUPLICATE_DOCUMENT_ID', { id: document.id, first, second: file }));
-    pathById.set(document.id, file);
+    if (first) return err(citebotError('DUPLICATE_DOCUMENT_ID', { id: document.id, first, second: file.path }));
+    pathById.set(document.id, file.path);
     documents.push(document);
   }
-  return ok({ documents, skipped });
+  return ok({ documents, skipped, skippedPaths, warnings });
 }
 
-async function readCorpusFile(
-  dir: string,
-  file: string,
-  options: ReadCorpusOptions,
-): Promise<Result<SourceDocument, CitebotError> | 'directory'> {
-  const absolute = path.join(dir, file);
-  try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) return 'directory';
-    if (!formatOf(file)) return err(citebotError('DOCUMENT_UNSUPPORTED', { file }));
-    if (info.size > options.maxDocumentBytes) {
-      return err(citebotError('DOCUMENT_TOO_LARGE', { file, bytes: info.size, limit: options.maxDocumentBytes }));
-    }
-    return ingestDocument(file, await readFile(absolute));
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'read failed';
-    return err(citebotError('DOCUMENT_UNREADABLE', { file, reason }));
-  }
-}

@@ -1,5 +1,6 @@
 import type { WordVectors } from '../lexicon/word-vectors.js';
 import { keywordTerm, forEachKeywordToken } from './keyword-terms.js';
+import type { FileSource } from '../storage/verified-file.js';
 import { VectorStore } from './vector-store.js';
 
 export interface TermNeighbour {
@@ -61,7 +62,7 @@ export class TermLexicon {
     return new TermLexicon(terms, ranks, names, graph);
   }
 
-  /** `terms` as serialised by `serializeTerms`, with the graph file `saveGraph` wrote (none for an empty lexicon). */
+  /** `terms` as serialised by `serializeTerms`, with the graph file written from `graphSource` (none for an empty lexicon). */
   static async open(serializedTerms: string, graphFile: string | null, dimensions: number): Promise<TermLexicon> {
     const { terms, ranks, names } = JSON.parse(serializedTerms) as { terms: unknown; ranks: unknown; names: unknown };
     const valid =
@@ -74,7 +75,8 @@ export class TermLexicon {
       names.every((label) => Number.isInteger(label) && label >= 0 && label < terms.length);
     if (!valid) throw new Error('not a list of terms');
     const graph = graphFile && terms.length > 0 ? await VectorStore.open(graphFile, dimensions, TERM_GRAPH, terms.length) : null;
-    return new TermLexicon(terms as string[], ranks as number[], new Set(names as number[]), graph);
+    if (graph && !graph.ok) throw new Error(graph.error);
+    return new TermLexicon(terms as string[], ranks as number[], new Set(names as number[]), graph?.value ?? null);
   }
 
   get size(): number {
@@ -85,13 +87,9 @@ export class TermLexicon {
     return JSON.stringify({ terms: this.terms, ranks: this.ranks, names: [...this.names] });
   }
 
-  /** False for an empty lexicon, which has no graph file. */
-  get hasGraph(): boolean {
-    return this.graph !== null;
-  }
-
-  async saveGraph(file: string): Promise<void> {
-    await this.graph?.save(file);
+  /** The graph as a file for `writeVerified` (none for an empty lexicon). */
+  graphSource(): FileSource | undefined {
+    return this.graph?.fileSource();
   }
 
   /**

@@ -146,7 +146,7 @@ describe('CLI on a corpus that changes', () => {
     const forced = await runCli(['index', '--full'], offline);
     expect(forced.code).toBe(0);
     expect(JSON.parse((await runCli(['sources', '--json'], env)).stdout).model).toBeNull();
-  });
+  }, 60_000);
 
   it('GIVEN a model that cannot be loaded THEN the index is keyword-only and the reason names EMBEDDING_MODEL', async () => {
     const root = await tempDir();

@@ -16,5 +16,7 @@ export const addCommand: CliCommand = (lazy) =>
         maxDocumentBytes: context.config.MAX_DOCUMENT_BYTES,
       });
       if (!added.ok) return context.fail(added.error);
-      context.print(`${added.value.replaced ? 'Replaced' : 'Added'} ${added.value.id} at ${added.value.path}. Run \`npm run index\` to index it (the bot picks the new index up by itself).`);
+      const { id, path, replaced } = added.value;
+      const action = !replaced ? 'Added' : replaced === path ? 'Replaced' : `Replaced ${replaced} with`;
+      context.print(`${action} ${id} at ${path}. Run \`npm run index\` to index it (the bot picks the new index up by itself).`);
     });

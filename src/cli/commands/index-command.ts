@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { formatError } from '../../core/errors.js';
 import { describeModel } from '../../index/manifest.js';
 import { reindex } from '../../runtime/reindex.js';
 import { buildProgress } from '../progress.js';
@@ -19,7 +20,7 @@ export const indexCommand: CliCommand = (lazy) =>
         logger,
       });
       if (!outcome.ok) return context.fail(outcome.error);
-      const { summary, skipped } = outcome.value;
+      const { summary, skipped, warnings } = outcome.value;
       const model = summary.manifest.model;
       if (options.json) {
         context.print(
@@ -33,6 +34,7 @@ export const indexCommand: CliCommand = (lazy) =>
             elapsedMs: summary.elapsedMs,
             model: model?.id ?? null,
             skipped: skipped.map((problem) => ({ code: problem.code, message: problem.message })),
+            warnings: warnings.map((problem) => ({ code: problem.code, message: problem.message })),
           }),
         );
       } else {
@@ -49,6 +51,7 @@ export const indexCommand: CliCommand = (lazy) =>
         else if (summary.chunksEmbedded > 0) context.print(`${summary.chunksEmbedded} chunks embedded with ${describeModel(model)}.`);
         else context.print('The index was already up to date.');
         for (const problem of skipped) context.print(`Skipped: ${problem.message}`);
+        for (const problem of warnings) context.print(`Warning: ${formatError(problem)}`);
       }
       if (options.strict && skipped.length > 0) process.exitCode = 1;
     });

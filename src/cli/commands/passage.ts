@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { citationLine, findPassage } from '../../answer/passages.js';
 import { loadIndex } from '../../index/index-files.js';
+import { terminalText } from '../terminal-text.js';
 import type { CliCommand } from './command.js';
 
 export const passageCommand: CliCommand = (lazy) =>
@@ -19,7 +20,7 @@ export const passageCommand: CliCommand = (lazy) =>
         context.print(JSON.stringify(found));
         return;
       }
-      context.print(found.text);
-      for (const line of found.attribution) context.print(`  — ${line}`);
-      context.print(`\n${citationLine(found)} · ${found.ref}${found.sourceUrl ? ` · ${found.sourceUrl}` : ''}`);
+      context.print(terminalText(found.text));
+      for (const line of found.attribution) context.print(`  — ${terminalText(line)}`);
+      context.print(`\n${terminalText(`${citationLine(found)} · ${found.ref}${found.sourceUrl ? ` · ${found.sourceUrl}` : ''}`)}`);
     });

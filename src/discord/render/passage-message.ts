@@ -1,12 +1,12 @@
-import { escapeMarkdown } from 'discord.js';
 import { citationLine, type Passage } from '../../answer/passages.js';
 import { DISCORD_LIMITS, fitText } from '../limits.js';
 import { COLOURS, type MessagePayload } from './payload.js';
+import { escapeQuoted } from './quote-block.js';
 
 /** A whole paragraph, verbatim, with its citation: the answer to "Full ¶" and /passage. */
 export function passageMessage(passage: Passage): MessagePayload {
-  const credit = passage.attribution.length > 0 ? `\n\n— ${fitText(escapeMarkdown(passage.attribution.join('\n')), 1000)}` : '';
-  const body = fitText(escapeMarkdown(passage.text), DISCORD_LIMITS.embedDescription - credit.length);
+  const credit = passage.attribution.length > 0 ? `\n\n— ${fitText(escapeQuoted(passage.attribution.join('\n')), 1000)}` : '';
+  const body = fitText(escapeQuoted(passage.text), DISCORD_LIMITS.embedDescription - credit.length);
   return {
     embeds: [
       {
