@@ -18,15 +18,16 @@ export const postToChannel: AnswerButtonHandler = async (interaction, context, i
   }
   if (!cached.postable) return respond(interaction, notice('This answer stays private: the essays don’t cover the question.'), 'private');
   if (cached.posted) return respond(interaction, notice('This answer is already posted in the channel.'), 'private');
-  const settings = cached.guildId ? await settingsFor(context, cached.guildId) : DEFAULT_GUILD_SETTINGS;
-  const channel = interaction.channel;
-  const parentId = channel && 'parentId' in channel ? (channel.parentId ?? null) : null;
-  if (interaction.guildId && !isChannelAllowed(settings, interaction.channelId, parentId)) {
-    return respond(interaction, channelNotice(settings.allowedChannels), 'private');
-  }
   // Claimed before the first await, so a double click publishes once.
   cached.posted = true;
   try {
+    const settings = cached.guildId ? await settingsFor(context, cached.guildId) : DEFAULT_GUILD_SETTINGS;
+    const channel = interaction.channel;
+    const parentId = channel && 'parentId' in channel ? (channel.parentId ?? null) : null;
+    if (interaction.guildId && !isChannelAllowed(settings, interaction.channelId, parentId)) {
+      cached.posted = false;
+      return respond(interaction, channelNotice(settings.allowedChannels), 'private');
+    }
     await acknowledgeClick(interaction);
     const published = answerView(id.answerId, cached, 0, { isPrivate: false, viewerId: cached.askerId, askedBy: cached.askerName });
     const message = await publish(interaction, answerMessage(published));
