@@ -14,7 +14,7 @@ const MASKED_LINKS = /\[([^[\]\n]*)\]\(\s*<?[^()\s<>]*>?(?:\s+"[^"\n]*")?\s*\)/g
 // Line-start markup: headings, subtext, block quotes, list markers.
 const LINE_MARKUP = /^[ \t]*(?:#{1,3}[ \t]+|-#[ \t]+|>{1,3}[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)/gm;
 // What is left of markup: the remains of a link whose address was already cut, then markup characters and escapes.
-const MARKDOWN = /\]\((?:[^()\n]*\))?|\|\||[*_~`<>#[\]\\]/g;
+const MARKDOWN = /\]\((?:[^()\n]*\))?|[|*_~`<>#[\]\\]/g;
 
 /**
  * Reduces a message to the question in it: Discord mentions, links, markdown

@@ -37,7 +37,7 @@ describe('the model cannot be loaded at start', () => {
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toMatch(/^citebot_keyword_only 1$/m);
       const sources = await discord.sendCommand({ name: 'sources' }).reply();
-      expect(sources.message.embeds[0]?.footer?.text).toMatch(/mode: keyword/);
+      expect(sources.message.embeds[0]?.footer?.text).toMatch(/^Search: keywords only/);
       const answer = await discord.sendCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'Who is Kirill Dmitriev?' }] }).reply();
       expect(answer.message.embeds[0]?.footer?.text).toMatch(/^keyword search/);
       expect(answer.message.embeds[0]?.description).toContain('Dmitriev');
