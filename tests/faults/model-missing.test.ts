@@ -39,7 +39,7 @@ describe('the model cannot be loaded at start', () => {
       const sources = await discord.sendCommand({ name: 'sources' }).reply();
       expect(sources.message.embeds[0]?.footer?.text).toMatch(/^Search: keywords only/);
       const answer = await discord.sendCommand({ name: 'ask', options: [{ name: 'question', type: 3, value: 'Who is Kirill Dmitriev?' }] }).reply();
-      expect(answer.message.embeds[0]?.footer?.text).toMatch(/^keyword search/);
+      expect(answer.message.embeds[0]?.footer?.text).toMatch(/^Quotes are verbatim( · page 1\/\d+)? · keyword search only$/);
       expect(answer.message.embeds[0]?.description).toContain('Dmitriev');
       bot.child.kill('SIGTERM');
       expect(await bot.exited()).toBe(0);

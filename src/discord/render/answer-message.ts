@@ -56,9 +56,13 @@ function fieldName(result: AnswerResult, prefix: string): string {
   return fitText(`${prefix}${shortTitle(result.title)}${section} · ¶${result.paragraph}`, DISCORD_LIMITS.fieldName);
 }
 
-/** Only what is on the message: "Quotes are verbatim" when there are quotes, the page when there are several. */
+/**
+ * Only what is on the message: "Quotes are verbatim" when there are quotes, the
+ * page when there are several, and a warning when answers come from keywords alone.
+ */
 function footerText(view: AnswerView): string | undefined {
   if (view.results.length === 0) return undefined;
   const page = view.pageCount > 1 ? ` · page ${view.page + 1}/${view.pageCount}` : '';
-  return `Quotes are verbatim${page}`;
+  const degraded = view.keywordOnly ? ' · keyword search only' : '';
+  return `Quotes are verbatim${page}${degraded}`;
 }
