@@ -73,7 +73,8 @@ async function deliver(message: Message, context: BotContext, settings: GuildSet
   const thread = message.inGuild() && settings.threadAnswers && opensThreads(message.channel.type) ? await openThread(message, context, settings, question) : undefined;
   const sent = thread ? await sendToChannel(thread, payload) : await replyToMessage(message, payload);
   context.answers.link(sent.id, message.id);
-  if (thread) context.conversations.add(thread.id, question);
+  // A thread opened for a follow-up starts with the whole conversation so far.
+  if (thread) for (const asked of [...cached.context, question]) context.conversations.add(thread.id, asked);
   else if (inConversationThread) context.conversations.add(message.channelId, question);
 }
 
