@@ -35,12 +35,13 @@ describe('npm run start:shards', () => {
       HEALTH_PORT: String(port),
       LOG_LEVEL: 'info',
     };
+    let launcher: ReturnType<typeof startEntryPoint> | undefined;
     try {
       const config = parseConfig({ ...env, EMBEDDING_MODEL: TEST_MODEL_DIR });
       if (!config.ok) throw new Error(config.error.message);
       await registerCommands(config.value);
 
-      const launcher = startEntryPoint('src/shards.ts', env);
+      launcher = startEntryPoint('src/shards.ts', env);
       await launcher.waitForOutput(/"msg":"every shard is connected"/, 120_000);
       expect(discord.sessionShards).toEqual([
         [0, 2],
@@ -69,6 +70,11 @@ describe('npm run start:shards', () => {
       expect(launcher.output()).not.toContain(discord.token);
       expect(discord.violations).toEqual([]);
     } finally {
+      // A failed expectation must not leave shards running: SIGTERM makes the launcher stop them.
+      if (launcher?.child.exitCode === null) {
+        launcher.child.kill('SIGTERM');
+        await launcher.exited();
+      }
       await discord.stop();
     }
   }, 180_000);

@@ -14,6 +14,7 @@ describe('the model cannot be loaded at start', () => {
     const discord = await FakeDiscord.start();
     const port = await freePort();
     const base = { CORPUS_DIR: ESSAYS_DIR, INDEX_DIR: path.join(root, 'index'), DATA_DIR: path.join(root, 'data') };
+    let bot: ReturnType<typeof startEntryPoint> | undefined;
     try {
       expect((await runCli(['index'], base)).code).toBe(0);
       const env = {
@@ -26,7 +27,7 @@ describe('the model cannot be loaded at start', () => {
         LOG_LEVEL: 'info',
       };
       expect((await startEntryPoint('src/register.ts', env).exited())).toBe(0);
-      const bot = startEntryPoint('src/main.ts', env);
+      bot = startEntryPoint('src/main.ts', env);
       await bot.waitForOutput(/connected to Discord/);
       expect(bot.output()).toMatch(/could not be loaded .* Answering from keyword search only/);
       // The vectors were kept for when the model is back.
@@ -45,6 +46,8 @@ describe('the model cannot be loaded at start', () => {
       expect(await bot.exited()).toBe(0);
       expect(JSON.parse((await runCli(['sources', '--json'], base)).stdout).model).toBe('tests/fixtures/model');
     } finally {
+      // A failed expectation must not leave the bot running after the test.
+      if (bot?.child.exitCode === null) bot.child.kill('SIGKILL');
       await discord.stop();
     }
   }, 60_000);
