@@ -7,8 +7,8 @@ export interface AnswerView {
   readonly answerId: string;
   readonly question: string;
   readonly answered: boolean;
-  /** Keyword-only mode (no language model) finds passages by their words alone: members are told. */
-  readonly keywordOnly: boolean;
+  /** Exact-word mode (neither a model nor word vectors) misses answers worded differently: members are told. */
+  readonly exactWordsOnly: boolean;
   /** The passages on this page, best first. */
   readonly results: readonly AnswerResult[];
   /** 0-based page number, how many pages there are, and the position of this page's first passage in the whole answer. */
@@ -44,7 +44,7 @@ export function answerView(answerId: string, cached: CachedAnswer, page: number,
     answerId,
     question: answer.question,
     answered: answer.answered,
-    keywordOnly: answer.mode === 'keyword',
+    exactWordsOnly: answer.mode === 'keyword',
     results: answer.results.slice(firstIndex, firstIndex + pageSize),
     page: shownPage,
     pageCount,

@@ -63,6 +63,8 @@ export async function askQuestion(
 ): Promise<Result<CachedAnswer, CitebotError>> {
   const current = context.engines.current();
   if (!current) return err(citebotError('INDEX_MISSING', { dir: context.config.INDEX_DIR }));
+  // Questions are members' words: only at debug level, to trace what a follow-up was asked with.
+  if (conversation.length > 0) context.logger.debug({ answerId: asker.answerId, question, conversation }, 'asking a follow-up with its conversation');
   const started = context.now();
   const asked = await current.engine.ask(question, { limit: MAX_PASSAGES, strictness: asker.settings.strictness, context: conversation });
   const seconds = (context.now() - started) / 1000;

@@ -48,7 +48,7 @@ describe('asking with /ask', () => {
     expect(embed.description).toMatch(/^> .*Pete Hegseth said publicly that a return to Ukraine’s 2014 borders is unrealistic/s);
     expect(embed.description).toMatch(/\n— \*\*After the Trump–Putin phone call: why talks on Ukraine suit the Kremlin\*\* · ¶4$/);
     expect(embed.description?.match(/¶4|#p4/g)).toEqual(['¶4']);
-    expect(embed.footer?.text).toBe('Quotes are verbatim');
+    expect(embed.footer?.text).toMatch(/^Quotes are verbatim( · page 1\/\d+)?$/);
     const source = await readFile(path.join(ESSAYS_DIR, 'trump-putin-call.md'), 'utf8');
     expect(source).toContain('U.S. Defense Secretary Pete Hegseth said publicly that a return to Ukraine’s 2014 borders is unrealistic');
     expect(harness.discord.violations).toEqual([]);
@@ -125,7 +125,7 @@ describe('other commands', () => {
       '`putin-witkoff-meeting` · 17 paragraphs',
       '`trump-putin-call` · 16 paragraphs',
     ]);
-    expect(embed.footer?.text).toMatch(/^Search: meaning and keywords · Model: tests\/fixtures\/model · Index /);
+    expect(embed.footer?.text).toMatch(/^Search by meaning and words \(embedding model and word vectors\) · Model: tests\/fixtures\/model · Index /);
   });
 
   it('GIVEN /passage with autocomplete THEN choices are references, and the chosen one shows verbatim', async () => {

@@ -49,6 +49,12 @@ const otherHelp = () => harness.discord.guilds[0]!.channelIds[3]!;
 const replyTo = (channelId: string, messageId: string) =>
   harness.discord.waitFor(() => harness.discord.channelMessages(channelId).find((m) => m.message.message_reference?.message_id === messageId), 10_000, `a reply to ${messageId}`);
 
+/** The earlier questions the bot asked a follow-up with, from its debug log. */
+function conversationLogged(question: string): string[] | undefined {
+  const line = harness.logs.map((entry) => JSON.parse(entry) as { msg: string; question?: string; conversation?: string[] }).find((entry) => entry.msg === 'asking a follow-up with its conversation' && entry.question === question);
+  return line?.conversation;
+}
+
 /** The paragraph an answer cites first: "— **Title** · ¶N" closes its description. */
 function citedFirst(message: FakeMessage): string {
   const description = message.message.embeds[0]?.description ?? '';
@@ -68,6 +74,7 @@ describe('follow-ups keep the conversation', () => {
     expect(citedFirst(await mention('and about NATO?'))).not.toBe('trump-putin-call#p4');
     const answer = await mention('What did Hegseth say?');
     const followUp = await mention('and about NATO?', { referencedMessageId: answer.id });
+    expect(conversationLogged('and about NATO?')).toEqual(['What did Hegseth say?']);
     expect(citedFirst(followUp)).toBe('trump-putin-call#p4');
     expect(followUp.message.embeds[0]?.title).toBe('“and about NATO?”');
   });
@@ -78,6 +85,7 @@ describe('follow-ups keep the conversation', () => {
     const asked = await harness.discord.sendCommand({ name: 'ask', user: member(), options: [{ name: 'question', type: 3, value: 'Who is Thomas Graham?' }] }).reply();
     expect(asked.ephemeral).toBe(false);
     const followUp = await mention('what did he say?', { referencedMessageId: asked.id });
+    expect(conversationLogged('what did he say?')).toEqual(['Who is Thomas Graham?']);
     expect(citedFirst(followUp)).toBe('putin-witkoff-meeting#p12');
   });
 });
@@ -99,8 +107,9 @@ describe('answers in threads', () => {
       expect(harness.discord.channelMessages(threadsChannel())).toEqual([]);
 
       // With the Message Content intent, a message in the thread needs no mention.
-      harness.discord.sendMessage({ content: 'what did he say?', author: asker, channelId: thread.id });
+      harness.discord.sendMessage({ content: 'and what did he say?', author: asker, channelId: thread.id });
       const second = await harness.discord.waitFor(() => harness.discord.channelMessages(thread.id)[1]);
+      expect(conversationLogged('and what did he say?')).toEqual(['Who is Thomas Graham?']);
       expect(citedFirst(second)).toBe('putin-witkoff-meeting#p12');
     } finally {
       const off = [{ name: 'threads', type: 1, options: [{ name: 'enabled', type: 5, value: false }] }];
@@ -130,9 +139,10 @@ describe('help forums', () => {
     expect(harness.discord.channelMessages(post.threadId)).toHaveLength(1);
 
     // The post is a conversation now: a follow-up there is asked with it (alone, it finds another paragraph).
-    expect(citedFirst(await mention('what are they called?'))).not.toBe('trump-putin-call#p15');
-    harness.discord.sendMessage({ content: 'what are they called?', author: poster, channelId: post.threadId });
+    expect(citedFirst(await mention('why do they come up?'))).not.toBe('trump-putin-call#p15');
+    harness.discord.sendMessage({ content: 'why do they come up?', author: poster, channelId: post.threadId });
     const second = await harness.discord.waitFor(() => harness.discord.channelMessages(post.threadId)[1]);
+    expect(conversationLogged('why do they come up?')).toEqual(['Question about the back channels Who are Kirill Dmitriev, Abramovich and Voloshin?']);
     expect(citedFirst(second)).toBe('trump-putin-call#p15');
   });
 

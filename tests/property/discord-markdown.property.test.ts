@@ -79,7 +79,7 @@ describe('Discord markdown in questions', () => {
       await checkAsync(
         fc.asyncProperty(message, async ({ text, words }) => {
           fc.pre(words.length > 0);
-          const asked = await engine.ask(text, { minScore: -Infinity });
+          const asked = await engine.ask(text, { minConfidence: -Infinity });
           expect(asked.ok).toBe(true);
           if (!asked.ok) return;
           expect(asked.value.question).not.toMatch(DEBRIS);

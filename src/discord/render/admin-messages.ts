@@ -1,18 +1,11 @@
 import { escapeMarkdown } from 'discord.js';
-import type { RetrievalMode } from '../../answer/types.js';
+import { MODE_NAMES, type RetrievalMode } from '../../answer/types.js';
 import type { ReindexOutcome } from '../../runtime/reindex.js';
 import type { LoadedIndex } from '../../index/index-files.js';
 import { DISCORD_LIMITS, fitText } from '../limits.js';
 import { COLOURS, type MessagePayload } from './payload.js';
 
 export const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-/** What each retrieval mode means to a member. */
-const SEARCH: Record<RetrievalMode, string> = {
-  fused: 'meaning and keywords',
-  dense: 'meaning',
-  keyword: 'keywords only (the language model is unavailable)',
-};
 
 export function sourcesMessage(index: LoadedIndex, mode: RetrievalMode): MessagePayload {
   const { manifest } = index;
@@ -29,7 +22,7 @@ export function sourcesMessage(index: LoadedIndex, mode: RetrievalMode): Message
           value: `\`${document.id}\` · ${document.paragraphs.length} paragraphs · indexed <t:${unix(document.indexedAt)}:R>${document.sourceUrl ? ` · [source](${document.sourceUrl})` : ''}`,
         })),
         footer: {
-          text: fitText(`Search: ${SEARCH[mode]} · Model: ${manifest.model?.id ?? 'none'} · Index ${manifest.buildId}`, DISCORD_LIMITS.footerText),
+          text: fitText(`Search by ${MODE_NAMES[mode]} · Model: ${manifest.model?.id ?? 'none'} · Index ${manifest.buildId}`, DISCORD_LIMITS.footerText),
         },
       },
     ],

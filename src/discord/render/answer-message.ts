@@ -58,11 +58,11 @@ function fieldName(result: AnswerResult, prefix: string): string {
 
 /**
  * Only what is on the message: "Quotes are verbatim" when there are quotes, the
- * page when there are several, and a warning when answers come from keywords alone.
+ * page when there are several, and a warning when answers come from exact words alone.
  */
 function footerText(view: AnswerView): string | undefined {
   if (view.results.length === 0) return undefined;
   const page = view.pageCount > 1 ? ` · page ${view.page + 1}/${view.pageCount}` : '';
-  const degraded = view.keywordOnly ? ' · keyword search only' : '';
+  const degraded = view.exactWordsOnly ? ' · exact-word search only' : '';
   return `Quotes are verbatim${page}${degraded}`;
 }

@@ -26,12 +26,14 @@ function result(docId: string, paragraph: number): AnswerResult {
     attribution: [],
     sourceUrl: null,
     score: 1,
+    coverage: 1,
+    matches: [],
   };
 }
 
 function cached(results: AnswerResult[], overrides: Partial<CachedAnswer> = {}): CachedAnswer {
   return {
-    answer: { question: 'What does the Kremlin want?', answered: true, mode: 'fused', results },
+    answer: { question: 'What does the Kremlin want?', answered: true, mode: 'fused', confidence: 1, results },
     askerId: ASKER,
     askerName: 'Alice',
     guildId: null,
