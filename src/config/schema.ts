@@ -56,6 +56,14 @@ export const environmentSchema = z.object({
     return ids;
   }),
   MESSAGE_CONTENT_INTENT: withDefault(flag, 'false'),
+  /** Shards `npm run start:shards` runs, one process each: "auto" asks Discord how many the bot needs. */
+  TOTAL_SHARDS: withDefault(z.string().trim(), 'auto').transform((value, context): number | 'auto' => {
+    if (value === 'auto') return 'auto';
+    const count = Number(value);
+    if (Number.isInteger(count) && count >= 1 && count <= 10_000) return count;
+    context.addIssue({ code: 'custom', message: 'must be "auto" or a whole number of shards, at least 1' });
+    return z.NEVER;
+  }),
 
   HEALTH_PORT: optional(z.coerce.number().int().min(0).max(65_535)),
   HEALTH_HOST: withDefault(z.string().trim().min(1), '127.0.0.1'),

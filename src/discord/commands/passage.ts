@@ -1,10 +1,13 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { findPassage } from '../../answer/passages.js';
+import { findPassage, parsePassageRef } from '../../answer/passages.js';
 import { citebotError } from '../../core/errors.js';
+import type { Library } from '../../index/library.js';
 import { respond, suggest } from '../discord-io.js';
-import { questionProblem } from '../notices.js';
+import { memberNotice } from '../member-words.js';
+import { notice } from '../notices.js';
 import { passageSuggestions } from '../passage-suggestions.js';
 import { passageMessage } from '../render/passage-message.js';
+import type { MessagePayload } from '../render/payload.js';
 import type { SlashCommand } from './slash-command.js';
 
 export const passageCommand: SlashCommand = {
@@ -19,10 +22,12 @@ export const passageCommand: SlashCommand = {
   async execute(interaction, context) {
     const visibility = interaction.options.getBoolean('private') ? 'private' : 'public';
     const current = context.engines.current();
-    if (!current) return respond(interaction, questionProblem(citebotError('INDEX_MISSING', { dir: context.config.INDEX_DIR })), 'private');
-    const passage = findPassage(current.index.library, interaction.options.getString('ref', true));
-    if (!passage.ok) return respond(interaction, questionProblem(passage.error), 'private');
-    await respond(interaction, passageMessage(passage.value), visibility);
+    if (!current) return respond(interaction, memberNotice(citebotError('INDEX_MISSING', { dir: context.config.INDEX_DIR }), context.logger), 'private');
+    const ref = interaction.options.getString('ref', true);
+    const passage = findPassage(current.index.library, ref);
+    if (passage.ok) return respond(interaction, passageMessage(passage.value), visibility);
+    const problem = passage.error.code === 'PASSAGE_NOT_FOUND' ? noSuchPassage(current.index.library, ref) : memberNotice(passage.error, context.logger);
+    await respond(interaction, problem, 'private');
   },
 
   async autocomplete(interaction, context) {
@@ -30,3 +35,13 @@ export const passageCommand: SlashCommand = {
     await suggest(interaction, current ? passageSuggestions(current.engine.index, interaction.options.getFocused()) : []);
   },
 };
+
+/** Says what is wrong with a well-formed reference: no such essay, or an essay with fewer paragraphs. */
+function noSuchPassage(library: Library, ref: string): MessagePayload {
+  const parsed = parsePassageRef(ref);
+  const document = parsed.ok ? library.document(parsed.value.docId) : undefined;
+  if (!parsed.ok || !document) return notice('There is no essay by that name. Use `/sources` to see the essays.');
+  // The id and number come from the reference's pattern (letters, digits, dashes), so they are safe to repeat.
+  const { docId, paragraph } = parsed.value;
+  return notice(`There is no paragraph ${paragraph} in \`${docId}\`: it has ${document.paragraphs.length}. Use \`/sources\` to see the essays and their paragraph counts.`);
+}

@@ -14,7 +14,8 @@ export function passageMessage(passage: Passage): MessagePayload {
         title: fitText(citationLine(passage), DISCORD_LIMITS.embedTitle),
         ...(passage.sourceUrl ? { url: passage.sourceUrl } : {}),
         description: `${body}${credit}`,
-        footer: { text: passage.ref },
+        // The reference is what /passage takes; the footer is the one place it is named.
+        footer: { text: `Whole paragraph, verbatim · ${passage.ref}` },
       },
     ],
   };

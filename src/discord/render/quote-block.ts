@@ -26,10 +26,10 @@ export function quoteBlock(result: AnswerResult, maxChars: number): string {
     .join('\n')}${credit}`;
 }
 
-/** "— [Title](url) · Section · ¶5 · `doc#p5`" */
+/** "— [Title](url) · Section · ¶5": the paragraph named once ("Full ¶5" and /passage show the reference). */
 export function citation(result: Pick<AnswerResult, 'title' | 'section' | 'paragraph' | 'ref' | 'sourceUrl'>): string {
   const title = fitText(escapeQuoted(result.title), 200);
   const linked = result.sourceUrl ? `[${title}](${result.sourceUrl})` : `**${title}**`;
   const section = result.section ? ` · ${fitText(escapeQuoted(result.section), 200)}` : '';
-  return `— ${linked}${section} · ¶${result.paragraph} · \`${result.ref}\``;
+  return `— ${linked}${section} · ¶${result.paragraph}`;
 }

@@ -1,0 +1,27 @@
+import { type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
+import type { AnswerResult } from '../../answer/types.js';
+import type { AnswerView } from '../answer-view.js';
+import { buttonId } from '../custom-ids.js';
+import { DISCORD_LIMITS, fitText } from '../limits.js';
+import { shortTitle } from './short-title.js';
+
+/**
+ * A button that acts on one passage of an answer. Each control adds one button
+ * per passage; answer-buttons.ts lays them out, three rows at most, so up to
+ * three controls fit the five passages a page can hold.
+ */
+export type PassageControl = (view: AnswerView, result: AnswerResult, indexOnPage: number) => APIButtonComponent | undefined;
+
+/** "Full ¶6": the whole paragraph, privately. Names the essay too when two passages on the page share a number. */
+export const fullParagraphButton: PassageControl = (view, result, indexOnPage) => {
+  const shared = view.results.some((other) => other !== result && other.paragraph === result.paragraph);
+  const label = shared ? `Full ¶${result.paragraph} · ${shortTitle(result.title, 40)}` : `Full ¶${result.paragraph}`;
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: fitText(label, DISCORD_LIMITS.buttonLabel),
+    custom_id: buttonId('full', view.answerId, view.firstIndex + indexOnPage),
+  };
+};
+
+export const PASSAGE_CONTROLS: readonly PassageControl[] = [fullParagraphButton];
