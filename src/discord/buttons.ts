@@ -6,6 +6,7 @@ import { turnPage } from './buttons/paging.js';
 import { postToChannel } from './buttons/post.js';
 import { askToReset, cancelReset, resetSettings } from './buttons/reset.js';
 import { vote } from './buttons/votes.js';
+import { explainPassage } from './buttons/why-this-passage.js';
 import { type ButtonAction, parseButtonId } from './custom-ids.js';
 import { respond } from './discord-io.js';
 import { notice } from './notices.js';
@@ -13,6 +14,7 @@ import { notice } from './notices.js';
 /** One handler per button action; answer buttons get their cached answer (or a "too old" notice) first. */
 const HANDLERS: Record<ButtonAction, ButtonHandler> = {
   full: answerButton(showFullParagraph),
+  why: answerButton(explainPassage),
   page: answerButton(turnPage),
   post: answerButton(postToChannel),
   up: answerButton(vote),

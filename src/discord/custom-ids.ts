@@ -3,7 +3,7 @@
  * Answer ids are interaction or message snowflakes (server ids for the settings
  * buttons), so the whole id stays far below Discord's 100-character limit.
  */
-export const BUTTON_ACTIONS = ['full', 'page', 'post', 'up', 'down', 'reset', 'reset-confirm', 'reset-cancel'] as const;
+export const BUTTON_ACTIONS = ['full', 'why', 'page', 'post', 'up', 'down', 'reset', 'reset-confirm', 'reset-cancel'] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 
 export interface ButtonId {

@@ -118,6 +118,26 @@ describe('paging', () => {
   });
 });
 
+describe('Why this passage?', () => {
+  it('GIVEN an answer THEN each passage has a "Why ¶N?" button that tells the clicker privately which words matched, near words with their similarity', async () => {
+    const asker = member();
+    const answer = await ask('Does the Kremlin think an agreement with the West is essential, and in writing?', asker);
+    expect(answer.message.embeds[0]?.title).not.toMatch(/not covered/i);
+    const why = buttonsOf(answer).filter((b) => /^Why ¶\d+\?$/.test(b.label ?? ''));
+    expect(why.length).toBeGreaterThan(0);
+    const explanations = await Promise.all(why.map((b) => click(answer, b.custom_id, asker)));
+    for (const explanation of explanations) {
+      expect(explanation.ephemeral).toBe(true);
+      const embed = explanation.message.embeds[0]!;
+      expect(embed.title).toMatch(/^Why .* · ¶\d+$/);
+      expect(embed.description).toMatch(/^• You asked “\w+”: the passage says \*/);
+      expect(embed.description).toMatch(/covers about \d+% of your question/);
+    }
+    // Somewhere the essays say it in other words: "essential" is met by "necessary", and the reason says how close.
+    expect(explanations.map((e) => e.message.embeds[0]!.description).join('\n')).toMatch(/close in meaning \(\d+% similar\)/);
+  });
+});
+
 describe('votes', () => {
   it('GIVEN 👍 then 👎 on a private answer THEN the buttons show the vote in place, and /stats counts the member once, as 👎', async () => {
     const voter = member();

@@ -24,4 +24,15 @@ export const fullParagraphButton: PassageControl = (view, result, indexOnPage) =
   };
 };
 
-export const PASSAGE_CONTROLS: readonly PassageControl[] = [fullParagraphButton];
+/** "Why ¶6?": which question word each passage word matched, privately. Only where something matched. */
+export const whyButton: PassageControl = (view, result, indexOnPage) => {
+  if (result.matches.length === 0) return undefined;
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: `Why ¶${result.paragraph}?`,
+    custom_id: buttonId('why', view.answerId, view.firstIndex + indexOnPage),
+  };
+};
+
+export const PASSAGE_CONTROLS: readonly PassageControl[] = [fullParagraphButton, whyButton];
