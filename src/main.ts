@@ -2,6 +2,7 @@ import { buildProgress } from './cli/progress.js';
 import { parseConfig, readDotenvFile } from './config/load-config.js';
 import { formatError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
+import { scrubSecrets } from './core/secrets.js';
 import { startBot } from './discord/bot.js';
 import { createDiscordClient } from './discord/client.js';
 import { loginFailureExitCode } from './discord/login-failure.js';
@@ -9,6 +10,7 @@ import { GuildStore } from './guild/guild-store.js';
 import { startHealthServer } from './runtime/health-server.js';
 import { BotMetrics } from './runtime/metrics.js';
 import { prepareEngine } from './runtime/prepare.js';
+import { stopWhenOrphaned } from './runtime/process-guards.js';
 import { Shutdown } from './runtime/shutdown.js';
 import { runTerminalChat } from './runtime/terminal-chat.js';
 
@@ -18,12 +20,14 @@ const DRAIN_MS = 10_000;
 readDotenvFile();
 const config = parseConfig(process.env);
 if (!config.ok) {
-  process.stderr.write(`citebot: ${formatError(config.error)}\n`);
+  process.stderr.write(scrubSecrets(`citebot: ${formatError(config.error)}\n`));
   process.exit(2);
 }
 const settings = config.value;
 const logger = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
 const shutdown = new Shutdown(logger);
+// Started by `npm start` and npm killed: stop as if told to, rather than run on unseen.
+stopWhenOrphaned(() => process.kill(process.pid, 'SIGTERM'));
 
 const prepared = await prepareEngine(settings, logger, buildProgress(logger));
 if (!prepared.ok) {

@@ -135,7 +135,7 @@ export class AnswerEngine {
 
   /**
    * The question's embedding, pulled toward the conversation's earlier questions
-   * with the same weights their words get in keyword search.
+   * (the last one at half weight, the one before at a quarter).
    */
   private async queryVector(question: string, context: readonly string[]): Promise<Float32Array | null> {
     const embedder = this.parts.embedder;

@@ -23,7 +23,7 @@ export interface Passage {
   readonly pages?: PageRange;
 }
 
-const REF = /^\s*([a-z0-9][a-z0-9-]{0,63})\s*#\s*p?\s*(\d{1,6})\s*$/i;
+const REF = /^\s*([\p{L}\p{N}][\p{L}\p{N}\p{M}-]{0,63})\s*#\s*p?\s*(\d{1,6})\s*$/iu;
 
 export function parsePassageRef(input: string): Result<{ docId: string; paragraph: number }, CitebotError> {
   const match = REF.exec(input);
@@ -53,7 +53,13 @@ export function passageAt(library: Library, docId: string, paragraph: number): P
   };
 }
 
-const PAGE_REF = /^\s*([a-z0-9][a-z0-9-]{0,63})\s*#\s*page\s*=?\s*([0-9a-z]{1,10})\s*$/i;
+const PAGE_REF = /^\s*([\p{L}\p{N}][\p{L}\p{N}\p{M}-]{0,63})\s*#\s*page\s*=?\s*([\p{L}\p{N}]{1,10})\s*$/iu;
+
+/** `doc#page=12` → the document and the page label, lower-cased; undefined for anything else. */
+export function parsePageRef(ref: string): { docId: string; label: string } | undefined {
+  const page = PAGE_REF.exec(ref);
+  return page?.[1] && page[2] ? { docId: page[1].toLowerCase(), label: page[2].toLowerCase() } : undefined;
+}
 
 /**
  * Looks up a reference typed by a person: the CLI's `passage` and the bot's
@@ -61,8 +67,8 @@ const PAGE_REF = /^\s*([a-z0-9][a-z0-9-]{0,63})\s*#\s*page\s*=?\s*([0-9a-z]{1,10
  * first paragraph printed on page 12 of a paged document.
  */
 export function findPassage(library: Library, ref: string): Result<Passage, CitebotError> {
-  const page = PAGE_REF.exec(ref);
-  if (page?.[1] && page[2]) return passageOnPage(library, page[1].toLowerCase(), page[2].toLowerCase());
+  const page = parsePageRef(ref);
+  if (page) return passageOnPage(library, page.docId, page.label);
   const parsed = parsePassageRef(ref);
   if (!parsed.ok) return parsed;
   const passage = passageAt(library, parsed.value.docId, parsed.value.paragraph);

@@ -9,7 +9,12 @@ const URLS = /(?:https?:\/\/|(?<![\p{L}\p{N}])www\.)\S+/giu;
 const CODE_FENCES = /```[^\n`]*\n?|```/g;
 // Zero-width characters and bidirectional controls: invisible, but they split words.
 const INVISIBLE = /\p{Cf}/gu;
-const MARKDOWN = /(?:\|\||[*_~`>#]|^-# |\[|\]\([^)]*\))/gm;
+// A masked link, [text](url "title"): the member's words stay, the address goes.
+const MASKED_LINKS = /\[([^[\]\n]*)\]\(\s*<?[^()\s<>]*>?(?:\s+"[^"\n]*")?\s*\)/g;
+// Line-start markup: headings, subtext, block quotes, list markers.
+const LINE_MARKUP = /^[ \t]*(?:#{1,3}[ \t]+|-#[ \t]+|>{1,3}[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)/gm;
+// What is left of markup: the remains of a link whose address was already cut, then markup characters and escapes.
+const MARKDOWN = /\]\((?:[^()\n]*\))?|[|*_~`<>#[\]\\]/g;
 
 /**
  * Reduces a message to the question in it: Discord mentions, links, markdown
@@ -25,9 +30,12 @@ export function cleanQuestion(raw: string): Result<string, CitebotError> {
       .replace(INVISIBLE, '')
       .replace(CODE_FENCES, ' ')
       .replace(DISCORD_TOKENS, ' ')
+      .replace(MASKED_LINKS, ' $1 ')
       .replace(URLS, ' ')
+      .replace(LINE_MARKUP, ' ')
       .replace(MARKDOWN, ' ')
       .replace(/\s+/g, ' ')
+      .replace(/ (?=[?!.,;:](?:\s|$))/g, '')
       .trim();
   }
   if (cleaned === '' || !/[\p{L}\p{N}]/u.test(cleaned)) return err(citebotError('QUESTION_EMPTY'));

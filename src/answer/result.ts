@@ -42,6 +42,7 @@ export function passageResult(
     textStart: whole.start,
     attribution: paragraph.attribution.map((line) => document.text.slice(line.start, line.end)),
     sourceUrl: document.sourceUrl,
+    ...(paragraph.pages ? { pages: paragraph.pages } : {}),
     score,
     coverage,
     matches: shownMatches(matches, matchText),

@@ -1,3 +1,5 @@
+import type { PageRange } from '../corpus/document.js';
+
 /**
  * How the engine found its passages: vectors only, vectors and words fused
  * (a model is loaded); words and their near words by meaning (no model), or
@@ -41,6 +43,8 @@ export interface AnswerResult {
   readonly textStart: number;
   readonly attribution: readonly string[];
   readonly sourceUrl: string | null;
+  /** The printed page(s) the paragraph sits on, for paged documents (PDF). */
+  readonly pages?: PageRange;
   /** Relevance in the mode's own scale, higher is better: what orders the passages. */
   readonly score: number;
   /** Share of the question this passage covers, by its words and their near words (0..1). */

@@ -1,6 +1,7 @@
 import { type Config, parseConfig } from '../config/load-config.js';
 import { CitebotFailure, type CitebotError, formatError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
+import { scrubSecrets } from '../core/secrets.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../answer/answer-engine.js';
 import type { WordVectors } from '../lexicon/word-vectors.js';
@@ -53,7 +54,7 @@ export class LazyCliContext {
         logger,
       }),
       fail(error, exitCode = 1) {
-        process.stderr.write(`citebot: ${formatError(error)}\n`);
+        process.stderr.write(scrubSecrets(`citebot: ${formatError(error)}\n`, [config.DISCORD_TOKEN]));
         process.exitCode = exitCode;
       },
     };

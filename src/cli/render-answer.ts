@@ -1,18 +1,14 @@
 import { styleText } from 'node:util';
 import { excerpt } from '../answer/excerpt.js';
 import { citationLine } from '../answer/passages.js';
-import { type Answer, type AnswerResult, MODE_NAMES, type ShownMatch } from '../answer/types.js';
-import type { PageRange } from '../corpus/document.js';
+import { type Answer, MODE_NAMES, type ShownMatch } from '../answer/types.js';
+import { terminalText } from './terminal-text.js';
 
-export interface RenderOptions {
-  readonly colour: boolean;
-  readonly explain?: boolean;
-  /** The printed pages of a result's paragraph, for paged documents (shown next to ¶N). */
-  readonly pagesOf?: (result: AnswerResult) => PageRange | undefined;
-}
-
-/** A readable terminal rendering: quotes as blocks, citations under them, scores dimmed; with `explain`, the word matches. */
-export function renderAnswer(answer: Answer, options: RenderOptions): string {
+/**
+ * A readable terminal rendering: quotes as blocks, citations under them, scores dimmed; with `explain`, the word
+ * matches. Nothing from a document reaches the terminal with its control characters (terminalText).
+ */
+export function renderAnswer(answer: Answer, options: { readonly colour: boolean; readonly explain?: boolean }): string {
   const dim = (text: string) => (options.colour ? styleText('dim', text) : text);
   const bold = (text: string) => (options.colour ? styleText('bold', text) : text);
   const lines: string[] = [];
@@ -22,10 +18,11 @@ export function renderAnswer(answer: Answer, options: RenderOptions): string {
     lines.push('');
   }
   for (const result of answer.results) {
-    for (const line of excerpt(result).split(/\r?\n/)) lines.push(`> ${line.replace(/^>\s?/, '')}`);
-    if (result.attribution.length > 0) lines.push(`>   — ${result.attribution.join(', ')}`);
-    lines.push(`  ${citationLine({ ...result, pages: options.pagesOf?.(result) })} · ${result.ref}${result.sourceUrl ? ` · ${result.sourceUrl}` : ''} ${dim(`(score ${result.score.toFixed(3)})`)}`);
-    if (options.explain) lines.push(dim(`  why: ${explainMatches(result.matches)} · covers ${Math.round(result.coverage * 100)}% of the question`));
+    for (const line of terminalText(excerpt(result)).split('\n')) lines.push(`> ${line.replace(/^>\s?/, '')}`);
+    if (result.attribution.length > 0) lines.push(`>   — ${terminalText(result.attribution.join(', '))}`);
+    const citation = terminalText(`${citationLine(result)} · ${result.ref}${result.sourceUrl ? ` · ${result.sourceUrl}` : ''}`);
+    lines.push(`  ${citation} ${dim(`(score ${result.score.toFixed(3)})`)}`);
+    if (options.explain) lines.push(dim(terminalText(`  why: ${explainMatches(result.matches)} · covers ${Math.round(result.coverage * 100)}% of the question`)));
     lines.push('');
   }
   lines.push(dim(`mode: ${MODE_NAMES[answer.mode]} · confidence ${answer.confidence.toFixed(2)}`));

@@ -1,5 +1,9 @@
+import { constants } from 'node:buffer';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** A document is decoded into one string: Node cannot make a longer one (536,870,888 characters on 64-bit). */
+const MAX_READABLE_DOCUMENT_BYTES = constants.MAX_STRING_LENGTH;
 
 /** A blank value in .env (`NAME=`) means "not set", so `.env.example` can list every variable. */
 const unsetIfBlank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -35,7 +39,7 @@ export const environmentSchema = z.object({
   EMBEDDING_BATCH_SIZE: int(16, 1, 512),
   CHUNK_MAX_TOKENS: int(256, 32, 8192),
   RERANK_MODEL: optional(z.string().trim()),
-  MAX_DOCUMENT_BYTES: int(10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: int(10 * 1024 * 1024, 1024, MAX_READABLE_DOCUMENT_BYTES),
   /** `add <url>` may fetch from loopback, private and link-local addresses (off: a URL cannot reach the machine's own services). */
   ALLOW_PRIVATE_URLS: withDefault(flag, 'false'),
   FETCH_TIMEOUT_MS: int(20_000, 100, 600_000),
@@ -48,10 +52,21 @@ export const environmentSchema = z.object({
   /** Servers whose moderators may /reindex (the shared index); blank lets any server's moderators. */
   REINDEX_GUILDS: withDefault(z.string(), '').transform((value, context) => {
     const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
-    for (const id of ids) if (!/^\d{17,20}$/.test(id)) context.addIssue({ code: 'custom', message: `"${id}" is not a Discord server id` });
+    // The rejected value is not echoed: a token pasted on the wrong line would end up in the terminal or a log.
+    ids.forEach((id, i) => {
+      if (!/^\d{17,20}$/.test(id)) context.addIssue({ code: 'custom', message: `entry ${i + 1} is not a Discord server id (17 to 20 digits)` });
+    });
     return ids;
   }),
   MESSAGE_CONTENT_INTENT: withDefault(flag, 'false'),
+  /** Shards `npm run start:shards` runs, one process each: "auto" asks Discord how many the bot needs. */
+  TOTAL_SHARDS: withDefault(z.string().trim(), 'auto').transform((value, context): number | 'auto' => {
+    if (value === 'auto') return 'auto';
+    const count = Number(value);
+    if (Number.isInteger(count) && count >= 1 && count <= 10_000) return count;
+    context.addIssue({ code: 'custom', message: 'must be "auto" or a whole number of shards, at least 1' });
+    return z.NEVER;
+  }),
 
   HEALTH_PORT: optional(z.coerce.number().int().min(0).max(65_535)),
   HEALTH_HOST: withDefault(z.string().trim().min(1), '127.0.0.1'),

@@ -23,6 +23,24 @@ const catalogue = {
   DOCUMENT_UNREADABLE: (p: { file: string; reason: string }) => ({
     message: `${p.file} could not be read (${p.reason}); skipped`,
   }),
+  DOCUMENT_NOT_REGULAR: (p: { file: string; kind: string }) => ({
+    message: `${p.file} is ${p.kind}, not a regular file; skipped`,
+  }),
+  DOCUMENT_LINK_OUTSIDE: (p: { file: string }) => ({
+    message: `${p.file} is a link to something outside the corpus folder; skipped`,
+    hint: 'copy the file into the corpus folder instead of linking to it',
+  }),
+  DOCUMENT_LINK_LOOP: (p: { file: string }) => ({
+    message: `${p.file} is a link back into the corpus folder (a loop or a second name for a folder already read); skipped`,
+  }),
+  DOCUMENT_INVALID_BYTES: (p: { file: string; count: number }) => ({
+    message: `${p.file} is UTF-8 with ${p.count} invalid byte ${p.count === 1 ? 'sequence' : 'sequences'}, each shown as U+FFFD (�); the rest is read as written`,
+    hint: 'save the file as UTF-8',
+  }),
+  CORPUS_TOO_MANY_FILES: (p: { dir: string; limit: number }) => ({
+    message: `the corpus folder ${p.dir} holds more than ${p.limit} files`,
+    hint: 'point CORPUS_DIR at the folder of documents only',
+  }),
   DOCUMENT_UNSUPPORTED: (p: { file: string }) => ({
     message: `${p.file} is not .md, .txt, .html, .pdf, .docx or .epub; skipped`,
   }),
@@ -76,8 +94,8 @@ const catalogue = {
     message: `${p.file}'s text layer extracts as mostly noise (fonts without a Unicode mapping); skipped`,
     hint: 'export the PDF again with text (not outlines), or add the text as Markdown',
   }),
-  DOCUMENT_TOO_LARGE: (p: { file: string; bytes: number; limit: number }) => ({
-    message: `${p.file} is ${p.bytes} bytes, over the ${p.limit}-byte limit; skipped`,
+  DOCUMENT_TOO_LARGE: (p: { file: string; bytes: number; limit: number; growing?: boolean }) => ({
+    message: `${p.file} is ${p.growing ? 'at least ' : ''}${p.bytes} bytes, over the ${p.limit}-byte limit; skipped`,
     hint: 'split it into several documents or raise MAX_DOCUMENT_BYTES',
   }),
   DOCUMENT_NO_PARAGRAPHS: (p: { file: string }) => ({ message: `${p.file} has no paragraphs of text; skipped` }),
@@ -116,6 +134,18 @@ const catalogue = {
   INDEX_DIMENSIONS_MISMATCH: (p: { found: number; expected: number }) => ({
     message: `the index holds ${p.found}-dimensional vectors but the model produces ${p.expected}`,
     hint: 'run `npm run index -- --full`',
+  }),
+  INDEX_DISK_FULL: (p: { dir: string; file: string }) => ({
+    message: `no space left on the disk holding ${p.dir} (writing ${p.file}); the index was not changed`,
+    hint: 'free space on that disk or give INDEX_DIR more room, then run `npm run index` again',
+  }),
+  INDEX_READ_ONLY: (p: { dir: string; reason: string }) => ({
+    message: `${p.dir} cannot be written (${p.reason}); the index there was not changed`,
+    hint: 'make INDEX_DIR writable for this user, or build the index elsewhere and copy it in (docs/deploy.md)',
+  }),
+  INDEX_WRITE_FAILED: (p: { dir: string; file: string; reason: string }) => ({
+    message: `${p.file} in ${p.dir} was not written correctly (${p.reason}); the index was not changed`,
+    hint: 'check the disk holding INDEX_DIR (free space, errors in the system log), then run `npm run index` again',
   }),
   INDEX_BUSY: (p: { dir: string; pid: number }) => ({
     message: `another indexer (pid ${p.pid}) is writing ${p.dir}`,

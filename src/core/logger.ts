@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { REDACTED, scrubSecrets, usableSecrets } from './secrets.js';
 
 export type { Logger };
 
@@ -13,16 +14,14 @@ export interface LoggerOptions {
   readonly destination?: { write(line: string): void };
 }
 
-const REDACTED = '[redacted]';
-
 /**
  * Logs go to stderr so that stdout stays clean for machine output (`--json`).
  * Redaction happens twice: by field name for the usual suspects, and by value for
  * the configured secrets, because an error message can quote a token anywhere.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
-  const scrub = (line: string) => secrets.reduce((text, secret) => text.split(secret).join(REDACTED), line);
+  const secrets = usableSecrets(options.secrets ?? []);
+  const scrub = (line: string) => scrubSecrets(line, secrets);
   const usePretty = options.pretty ?? (options.destination === undefined && process.stderr.isTTY === true);
   const destination = options.destination
     ? options.destination

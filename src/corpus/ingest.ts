@@ -34,10 +34,16 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Bytes of one text corpus file → a document, or the reason it cannot be one. Pure: no I/O. */
+/**
+ * Bytes of one text corpus file → a document, or the reason it cannot be one. Pure:
+ * no I/O. A document that is usable but damaged (invalid UTF-8 bytes, replaced) is
+ * returned, and the damage reported through `warn`. `metadata` (a sidecar) wins over
+ * what the file says about itself.
+ */
 export function ingestDocument(
   relativePath: string,
   bytes: Uint8Array,
+  warn: (problem: CitebotError) => void = () => {},
   metadata: DocumentMetadata = {},
 ): Result<SourceDocument, CitebotError> {
   const file = relativePath;
@@ -47,8 +53,10 @@ export function ingestDocument(
   if (!id) return err(citebotError('DOCUMENT_ID_INVALID', { file }));
   const decoded = decodeText(bytes);
   if (!decoded.ok) return err(citebotError('DOCUMENT_BINARY', { file }));
-  if (decoded.value.trim() === '') return err(citebotError('DOCUMENT_EMPTY', { file }));
-  return documentFromParsed(relativePath, format, PARSERS[format](decoded.value), metadata);
+  const { text, invalidSequences } = decoded.value;
+  if (text.trim() === '') return err(citebotError('DOCUMENT_EMPTY', { file }));
+  if (invalidSequences > 0) warn(citebotError('DOCUMENT_INVALID_BYTES', { file, count: invalidSequences }));
+  return documentFromParsed(relativePath, format, PARSERS[format](text), metadata);
 }
 
 /**

@@ -1,8 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { type CitebotError, citebotError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { SourceDocument } from './document.js';
+import { type CorpusFile, listCorpus, readRegularFile } from './corpus-files.js';
+import type { DocumentMetadata, SourceDocument } from './document.js';
 import { documentFormatOf, ingestFile } from './formats/ingest-file.js';
 import { isSidecarFile, readSidecar, sidecarPathFor } from './formats/sidecar.js';
 
@@ -10,6 +9,10 @@ export interface Corpus {
   readonly documents: readonly SourceDocument[];
   /** Files that were skipped, each with the reason; the other documents are still usable. */
   readonly skipped: readonly CitebotError[];
+  /** The same reasons by path in the corpus, so an emptied file is not mistaken for a deleted one. */
+  readonly skippedPaths: ReadonlyMap<string, CitebotError>;
+  /** Documents that were read but are damaged (invalid UTF-8 replaced, a sidecar unreadable): usable, worth fixing. */
+  readonly warnings: readonly CitebotError[];
 }
 
 export interface ReadCorpusOptions {
@@ -17,56 +20,46 @@ export interface ReadCorpusOptions {
 }
 
 /**
- * Reads every file under the corpus folder. A bad file is reported and skipped;
- * two files claiming the same document id fail the whole read, because either
- * choice would silently hide one of them.
+ * Reads every file under the corpus folder (see corpus-files.ts for what is not
+ * followed or opened), each with the `.meta.yaml` sidecar beside it if there is
+ * one. A bad file is reported and skipped; two files claiming the same document id
+ * fail the whole read, because either choice would silently hide one of them.
  */
 export async function readCorpus(dir: string, options: ReadCorpusOptions): Promise<Result<Corpus, CitebotError>> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir, { recursive: true });
-  } catch {
-    return err(citebotError('CORPUS_DIR_MISSING', { dir }));
-  }
-  const visible = entries.map((entry) => entry.split(path.sep).join('/')).filter((entry) => !entry.split('/').some((part) => part.startsWith('.')));
-  const files = visible.filter((entry) => !isSidecarFile(entry)).sort();
-  const sidecars = new Set(visible.filter(isSidecarFile));
-
+  const listing = await listCorpus(dir);
+  if (!listing.ok) return listing;
+  const sidecars = new Map(listing.value.files.filter((file) => isSidecarFile(file.path)).map((file) => [file.path, file]));
   const documents: SourceDocument[] = [];
-  const skipped: CitebotError[] = [];
+  const skipped = [...listing.value.refused];
+  const skippedPaths = new Map<string, CitebotError>();
+  const warnings: CitebotError[] = [];
+  const warn = (warning: CitebotError) => warnings.push(warning);
   const pathById = new Map<string, string>();
-  for (const file of files) {
-    const read = await readCorpusFile(dir, file, { ...options, hasSidecar: sidecars.has(sidecarPathFor(file)) });
-    if (read === 'directory') continue;
-    if (!read.ok) {
-      skipped.push(read.error);
+  for (const file of listing.value.files) {
+    if (isSidecarFile(file.path)) continue;
+    const read = documentFormatOf(file.path) ? await readRegularFile(file.location, file.path, options.maxDocumentBytes) : err(citebotError('DOCUMENT_UNSUPPORTED', { file: file.path }));
+    const ingested = read.ok
+      ? await ingestFile(file.path, read.value, { maxDocumentBytes: options.maxDocumentBytes, metadata: await sidecarMetadata(sidecars.get(sidecarPathFor(file.path)), warn), warn })
+      : read;
+    if (!ingested.ok) {
+      skipped.push(ingested.error);
+      skippedPaths.set(file.path, ingested.error);
       continue;
     }
-    const document = read.value;
+    const document = ingested.value;
     const first = pathById.get(document.id);
-    if (first) return err(citebotError('DUPLICATE_DOCUMENT_ID', { id: document.id, first, second: file }));
-    pathById.set(document.id, file);
+    if (first) return err(citebotError('DUPLICATE_DOCUMENT_ID', { id: document.id, first, second: file.path }));
+    pathById.set(document.id, file.path);
     documents.push(document);
   }
-  return ok({ documents, skipped });
+  return ok({ documents, skipped, skippedPaths, warnings });
 }
 
-async function readCorpusFile(
-  dir: string,
-  file: string,
-  options: ReadCorpusOptions & { readonly hasSidecar: boolean },
-): Promise<Result<SourceDocument, CitebotError> | 'directory'> {
-  const absolute = path.join(dir, file);
-  try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) return 'directory';
-    if (!documentFormatOf(file)) return err(citebotError('DOCUMENT_UNSUPPORTED', { file }));
-    if (info.size > options.maxDocumentBytes) {
-      return err(citebotError('DOCUMENT_TOO_LARGE', { file, bytes: info.size, limit: options.maxDocumentBytes }));
-    }
-    return await ingestFile(file, await readFile(absolute), { maxDocumentBytes: options.maxDocumentBytes, metadata: options.hasSidecar ? await readSidecar(absolute) : {} });
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'read failed';
-    return err(citebotError('DOCUMENT_UNREADABLE', { file, reason }));
-  }
+/** A sidecar that cannot be read leaves the document to its own metadata, with a warning: the citation may not be what the maintainer wrote. */
+async function sidecarMetadata(sidecar: CorpusFile | undefined, warn: (warning: CitebotError) => void): Promise<DocumentMetadata> {
+  if (!sidecar) return {};
+  const read = await readSidecar(sidecar.location, sidecar.path);
+  if (read.ok) return read.value.metadata;
+  warn(read.error);
+  return {};
 }

@@ -8,9 +8,11 @@ import { AnswerCache } from './answer-cache.js';
 import type { BotContext } from './bot-context.js';
 import { guarded } from './boundary.js';
 import { handleButton } from './buttons.js';
-import { SLASH_COMMANDS } from './commands/all.js';
+import { MESSAGE_COMMANDS, SLASH_COMMANDS } from './commands/all.js';
+import { ThreadConversations } from './conversations.js';
 import { Cooldowns } from './cooldown.js';
 import { respond, suggest } from './discord-io.js';
+import { ForumPosts } from './forum-posts.js';
 import { InFlight } from './in-flight.js';
 import { handleMessage } from './mentions.js';
 import { drainingNotice } from './notices.js';
@@ -40,11 +42,15 @@ export async function startBot(client: Client, services: BotServices): Promise<R
     ...services,
     answers: new AnswerCache(),
     cooldowns: new Cooldowns(),
+    notices: new Cooldowns(),
+    conversations: new ThreadConversations(),
     now: Date.now,
     // The handler asking is itself in flight; anything beyond it is work this answer waits behind.
     busy: () => inFlight.size > 1,
   };
   const commands = new Map(SLASH_COMMANDS.map((command) => [command.data.name, command]));
+  const messageCommands = new Map(MESSAGE_COMMANDS.map((command) => [command.data.name, command]));
+  const forumPosts = new ForumPosts(context);
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isAutocomplete()) {
@@ -64,6 +70,9 @@ export async function startBot(client: Client, services: BotServices): Promise<R
         if (interaction.isChatInputCommand()) {
           const command = commands.get(interaction.commandName);
           if (command) await command.execute(interaction, context);
+        } else if (interaction.isMessageContextMenuCommand()) {
+          const command = messageCommands.get(interaction.commandName);
+          if (command) await command.execute(interaction, context);
         } else if (interaction.isButton()) {
           await handleButton(interaction, context);
         }
@@ -75,6 +84,17 @@ export async function startBot(client: Client, services: BotServices): Promise<R
     const botId = client.user?.id;
     if (!botId || inFlight.draining) return;
     inFlight.track(guarded(message, logger, metrics, () => handleMessage(message, context, botId)));
+  });
+
+  client.on(Events.ThreadCreate, (thread, newlyCreated) => {
+    const botId = client.user?.id;
+    if (!botId || inFlight.draining) return;
+    // Nobody asked in a way that can be answered privately, so a failure is logged, not apologised for.
+    const work = forumPosts.handle(thread, newlyCreated, botId).catch((error: unknown) => {
+      metrics.errors.inc({ kind: 'forum' });
+      logger.error({ err: error, threadId: thread.id, guildId: thread.guildId }, 'answering a forum post failed');
+    });
+    inFlight.track(work);
   });
 
   client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'));

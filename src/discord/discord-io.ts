@@ -1,4 +1,5 @@
 import {
+  type AnyThreadChannel,
   type ApplicationCommandOptionChoiceData,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -6,7 +7,9 @@ import {
   type MessageCreateOptions,
   MessageFlags,
   type RepliableInteraction,
+  type ThreadAutoArchiveDuration,
 } from 'discord.js';
+import type { Logger } from '../core/logger.js';
 import { DISCORD_LIMITS, embedLength, fitText } from './limits.js';
 import type { MessagePayload } from './render/payload.js';
 
@@ -53,10 +56,21 @@ export function withinLimits(payload: MessagePayload): MessagePayload {
     ...(payload.content !== undefined ? { content: fitText(payload.content, DISCORD_LIMITS.content) } : {}),
     embeds,
     components: (payload.components ?? []).slice(0, 5),
+    ...(payload.files ? { files: payload.files } : {}),
   };
 }
 
-function flagsFor(visibility: Visibility) {
+/** A payload as discord.js takes it: within limits, files as attachments, and pinging nobody. */
+function bodyOf(payload: MessagePayload) {
+  const { files, ...fitted } = withinLimits(payload);
+  return {
+    ...fitted,
+    ...(files ? { files: files.map((file) => ({ attachment: file.data, name: file.name })) } : {}),
+    allowedMentions: NO_PINGS,
+  };
+}
+
+function flagsFor(visibility: Visibility): MessageFlags.Ephemeral | undefined {
   return visibility === 'private' ? MessageFlags.Ephemeral : undefined;
 }
 
@@ -67,13 +81,25 @@ export async function deferResponse(interaction: RepliableInteraction, visibilit
   await interaction.deferReply(flags ? { flags } : {});
 }
 
-/** Replies, or completes a deferred reply, or adds a follow-up: whichever the interaction's state calls for. */
+/**
+ * Replies, or completes a deferred reply, or adds a follow-up: whichever the
+ * interaction's state calls for. A private reply after a public "thinking…"
+ * (an answer that turned out to be a decline) removes the placeholder and
+ * follows up privately, so nothing private is ever shown to the channel.
+ */
 export async function respond(interaction: RepliableInteraction, payload: MessagePayload, visibility: Visibility): Promise<void> {
-  const body = { ...withinLimits(payload), allowedMentions: NO_PINGS };
+  const body = bodyOf(payload);
   const flags = flagsFor(visibility);
-  if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
-  else if (interaction.replied || interaction.deferred) await interaction.followUp(flags ? { ...body, flags } : body);
-  else await interaction.reply(flags ? { ...body, flags } : body);
+  const withFlags: typeof body & { flags?: MessageFlags.Ephemeral } = flags ? { ...body, flags } : body;
+  if (interaction.deferred && !interaction.replied) {
+    if (visibility === 'private' && interaction.ephemeral === false) {
+      await interaction.deleteReply();
+      await interaction.followUp(withFlags);
+    } else {
+      await interaction.editReply(body);
+    }
+  } else if (interaction.replied || interaction.deferred) await interaction.followUp(withFlags);
+  else await interaction.reply(withFlags);
 }
 
 /**
@@ -86,24 +112,48 @@ export async function respondAfterFailure(interaction: RepliableInteraction, pay
     await respond(interaction, payload, 'private');
   } catch (error) {
     if (!interaction.deferred && !interaction.replied) throw error;
-    await interaction.followUp({ ...withinLimits(payload), allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+    await interaction.followUp({ ...bodyOf(payload), flags: MessageFlags.Ephemeral });
   }
 }
 
-/** Replaces the message a button sits on (for private answers, paging in place). */
+/** Replaces the message a button sits on (private answers paging in place, votes, settings). */
 export async function updateMessage(interaction: ButtonInteraction, payload: MessagePayload): Promise<void> {
-  await interaction.update({ ...withinLimits(payload), allowedMentions: NO_PINGS });
+  await interaction.update(bodyOf(payload));
+}
+
+/** Acknowledges a click without a message yet; the clicked message is then edited with `editClicked`. */
+export async function acknowledgeClick(interaction: ButtonInteraction): Promise<void> {
+  await interaction.deferUpdate();
+}
+
+export async function editClicked(interaction: ButtonInteraction, payload: MessagePayload): Promise<void> {
+  await interaction.editReply(bodyOf(payload));
+}
+
+/** A public message in the clicked message's channel, sent through the interaction (no channel permission needed). */
+export async function publish(interaction: ButtonInteraction, payload: MessagePayload): Promise<Message> {
+  return interaction.followUp(bodyOf(payload));
 }
 
 export async function replyToMessage(message: Message, payload: MessagePayload): Promise<Message> {
-  return message.reply({ ...withinLimits(payload), allowedMentions: NO_PINGS, failIfNotExists: false });
+  return message.reply({ ...bodyOf(payload), failIfNotExists: false });
 }
 
 export async function sendToChannel(
   channel: { send: (options: MessageCreateOptions) => Promise<Message> },
   payload: MessagePayload,
 ): Promise<Message> {
-  return channel.send({ ...withinLimits(payload), allowedMentions: NO_PINGS });
+  return channel.send(bodyOf(payload));
+}
+
+/** A public thread started from a member's message; `minutes` is one of Discord's auto-archive durations. */
+export async function startThreadFrom(message: Message<true>, name: string, minutes: ThreadAutoArchiveDuration): Promise<AnyThreadChannel> {
+  return message.startThread({ name: fitText(name, DISCORD_LIMITS.threadName), autoArchiveDuration: minutes });
+}
+
+/** A reaction instead of a message where a reply would be noise; cosmetic, so a failure (no permission) is logged, not fatal. */
+export async function addReaction(message: { react(emoji: string): Promise<unknown> }, emoji: string, logger: Logger): Promise<void> {
+  await message.react(emoji).catch((error: unknown) => logger.warn({ err: error, emoji }, 'could not add a reaction (does the bot have Add Reactions here?)'));
 }
 
 /** "citebot is typing…" while a mention is answered; cosmetic, so a failure is ignored. */

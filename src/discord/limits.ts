@@ -12,6 +12,7 @@ export const DISCORD_LIMITS = {
   buttonLabel: 80,
   customId: 100,
   choiceName: 100,
+  threadName: 100,
 } as const;
 
 const ELLIPSIS = '…';

@@ -1,7 +1,6 @@
-import { type CitebotError, formatError } from '../core/errors.js';
 import type { MessagePayload } from './render/payload.js';
 
-/** Short plain messages: refusals, rate-limit notices, apologies. Never a stack trace. */
+/** Short plain messages: refusals, rate-limit notices, apologies. Never a stack trace, never a CLI command. */
 export const notice = (text: string): MessagePayload => ({ content: text });
 
 export const cooldownNotice = (waitMs: number) =>
@@ -9,8 +8,6 @@ export const cooldownNotice = (waitMs: number) =>
 
 export const channelNotice = (allowed: readonly string[]) =>
   notice(`I answer questions in ${allowed.map((id) => `<#${id}>`).join(', ')}. Please ask there.`);
-
-export const questionProblem = (error: CitebotError) => notice(formatError(error));
 
 export const apology = (reference: string) =>
   notice(`Sorry, something went wrong on my side while answering. It has been logged (reference \`${reference}\`); please try again in a moment.`);
@@ -22,3 +19,7 @@ export const drainingNotice = notice('I’m restarting right now. Please ask aga
 export const dmRefusal = notice('I only answer questions in servers. Ask me there with /ask or by mentioning me.');
 
 export const mentionHelp = notice('Ask me a question about the essays, for example: “What does the Kremlin want from the talks?”');
+
+export const notCoveredNotice = notice('The essays don’t cover that, as far as I can tell. Use `/sources` to see what they are about.');
+
+export const noTextNotice = notice('That message has no text I can look up. Pick a message with a question in it, or use /ask.');

@@ -77,12 +77,15 @@ export async function buildIndex(
   const lock = await acquireBuildLock(options.dir);
   if (!lock.ok) return lock;
   try {
-    const current = options.full ? undefined : await readManifest(options.dir);
+    const onDisk = await readManifest(options.dir);
+    // Room first: temporary files of a crashed build and generations past their grace period.
+    await pruneGenerations(options.dir, onDisk.ok ? onDisk.value : undefined);
+    const current = options.full ? undefined : onDisk;
     if (!embedder && current?.ok && current.value.model) {
       // A model that is only temporarily unreachable must not cost the index its vectors.
       return err(citebotError('INDEX_WOULD_LOSE_VECTORS', { dir: options.dir }));
     }
-    return ok(await buildLocked(documents, embedder, current, options));
+    return await buildLocked(documents, embedder, current, options);
   } finally {
     await lock.value();
   }
@@ -93,15 +96,14 @@ async function buildLocked(
   embedder: Embedder | null,
   current: Result<Manifest, CitebotError> | undefined,
   options: BuildOptions,
-): Promise<BuildSummary> {
+): Promise<Result<BuildSummary, CitebotError>> {
   const startedAt = Date.now();
   const model: ModelIdentity | null = embedder ? { ...embedder.identity, dimensions: embedder.dimensions } : null;
   const { previous, rebuildReason } = await openPrevious(current, model, options);
   const plan = planReindex(documents, previous?.manifest.documents ?? []);
   if (previous && rebuildReason === null && isCurrent(plan, previous, options)) {
-    return { ...summaryOf(plan), chunksEmbedded: 0, rebuildReason, elapsedMs: Date.now() - startedAt, manifest: previous.manifest };
+    return ok({ ...summaryOf(plan), chunksEmbedded: 0, rebuildReason, elapsedMs: Date.now() - startedAt, manifest: previous.manifest });
   }
-  const buildId = newBuildId(new Date());
   const hnsw: HnswParameters = { space: 'cosine', ...options.hnsw, nextLabel: previous?.manifest.hnsw.nextLabel ?? 0 };
 
   // Starts as the previous index minus removed documents; documents are swapped in
@@ -135,7 +137,8 @@ async function buildLocked(
       manifest: {
         format: INDEX_FORMAT,
         ingestionVersion: INGESTION_VERSION,
-        buildId,
+        // Every save, checkpoints included, is a generation of its own with files of its own.
+        buildId: newBuildId(new Date()),
         builtAt: new Date().toISOString(),
         buildMs: Date.now() - startedAt,
         model,
@@ -173,22 +176,30 @@ async function buildLocked(
     }
     options.progress?.advance(texts.length);
     if (Date.now() - lastSave > Math.max(options.checkpointMs, lastSave - startedAt)) {
-      await save();
+      const checkpoint = await save();
+      if (!checkpoint.ok) return stopped(checkpoint, options);
+      await pruneGenerations(options.dir, checkpoint.value);
       lastSave = Date.now();
       options.logger?.info({ documents: stored.size }, 'index checkpoint saved');
     }
   }
   options.progress?.stop();
 
-  const manifest = await save();
-  await pruneGenerations(options.dir, previous ? [manifest, previous.manifest] : [manifest]);
-  return {
+  const saved = await save();
+  if (!saved.ok) return saved;
+  await pruneGenerations(options.dir, saved.value);
+  return ok({
     ...summaryOf(plan),
     chunksEmbedded: embedder ? totalChunks : 0,
     rebuildReason,
     elapsedMs: Date.now() - startedAt,
-    manifest,
-  };
+    manifest: saved.value,
+  });
+}
+
+function stopped<E>(failure: { readonly ok: false; readonly error: E }, options: BuildOptions) {
+  options.progress?.stop();
+  return failure;
 }
 
 function summaryOf(plan: ReindexPlan): Pick<BuildSummary, 'added' | 'updated' | 'removed' | 'unchanged'> {

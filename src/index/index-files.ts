@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
+import { readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { type CitebotError, citebotError } from '../core/errors.js';
+import { cleanUpOnExit } from '../core/exit-cleanup.js';
 import { err, ok, type Result } from '../core/result.js';
-import { writeFileAtomic } from '../storage/atomic-file.js';
-import { sha256File } from '../storage/sha256-file.js';
+import { digestFile, type FileSource, type WriteFailure, writeVerified } from '../storage/verified-file.js';
 import { KeywordIndex } from './keyword-index.js';
 import { TermLexicon } from './term-lexicon.js';
 import { type IndexedDocument, Library } from './library.js';
@@ -20,14 +21,24 @@ import {
 import { VectorStore } from './vector-store.js';
 
 /**
- * The index folder holds generations of three data files (texts, keyword index,
- * vectors), each named after the build that wrote it, and one manifest naming the
- * current generation with checksums. The manifest is written last and atomically,
- * so readers always see a complete generation: the new one or the one before.
+ * The index folder holds generations of data files (texts, keyword index, vectors,
+ * …), each named `<kind>-<generation id>.<ext>` after the save that wrote it, so no
+ * save ever overwrites a file a manifest names, and one manifest naming the current
+ * generation with sizes and checksums. The manifest is written last and atomically,
+ * so readers always see a complete generation: the new one or one before it.
  */
 export const MANIFEST_FILE = 'manifest.json';
-const GENERATION_FILE = /^(texts|keyword|vectors|terms|termgraph)-[a-z0-9-]+\.(json|jsonl|hnsw)$/;
+/** Any kind of data file of any generation (see newBuildId); nothing else in the folder is ever deleted. */
+const GENERATION_FILE = /^[a-z]+-\d{8}t\d{6}z-[0-9a-f]{6}\.[a-z]+$/;
 const TEMPORARY_FILE = /^\..*\.tmp$/;
+/**
+ * How long a replaced generation's files stay after the manifest stopped naming
+ * them. A reader reads the manifest, then the files it names: a CLI command within
+ * a second or two, the bot's background keyword load within a minute on the largest
+ * benchmarked index. Ten minutes leaves a wide margin without keeping a disk's worth
+ * of old generations; a reader that is slower still retries with the new manifest.
+ */
+export const GENERATION_GRACE_MS = 10 * 60_000;
 
 export interface LoadedIndex {
   readonly dir: string;
@@ -48,6 +59,7 @@ export interface IndexContents {
   readonly terms: TermLexicon | null;
 }
 
+/** A new id for each saved generation (checkpoints included): the names of its files derive from it. */
 export function newBuildId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'z').toLowerCase();
   return `${stamp}-${randomBytes(3).toString('hex')}`;
@@ -117,7 +129,9 @@ export async function loadGeneration(
     const file = path.join(dir, manifest.files.vectors.name);
     const check = await verifyFile(file, manifest.files.vectors);
     if (!check.ok) return corrupt(check.error);
-    vectors = await VectorStore.open(file, manifest.model.dimensions, manifest.hnsw, library.chunkCount);
+    const opened = await VectorStore.open(file, manifest.model.dimensions, manifest.hnsw, library.chunkCount);
+    if (!opened.ok) return corrupt(`${manifest.files.vectors.name}: ${opened.error}`);
+    vectors = opened.value;
   }
   const terms = await loadTerms(dir, manifest);
   if (!terms.ok) return corrupt(terms.error);
@@ -163,11 +177,36 @@ export interface LoadOptions {
 }
 
 export async function loadIndex(dir: string, options: LoadOptions): Promise<Result<LoadedIndex, CitebotError>> {
-  const manifest = await readManifest(dir);
-  if (!manifest.ok) return manifest;
-  const refusal = options.expectModel && modelRefusal(manifest.value, options.expectModel);
-  if (refusal) return err(refusal);
-  return loadGeneration(dir, manifest.value, options);
+  return withCurrentManifest(dir, (manifest) => {
+    const refusal = options.expectModel && modelRefusal(manifest, options.expectModel);
+    return refusal ? Promise.resolve(err(refusal)) : loadGeneration(dir, manifest, options);
+  });
+}
+
+const LOAD_ATTEMPTS = 3;
+
+/**
+ * Runs `load` on the current manifest. A reader slower than GENERATION_GRACE_MS
+ * can find the files of the generation it read pruned; when loading fails and the
+ * manifest has changed meanwhile, it simply starts again with the new one.
+ */
+export async function withCurrentManifest<T>(
+  dir: string,
+  load: (manifest: Manifest) => Promise<Result<T, CitebotError>>,
+): Promise<Result<T, CitebotError>> {
+  let manifest = await readManifest(dir);
+  for (let attempt = 1; ; attempt += 1) {
+    if (!manifest.ok) return manifest;
+    const loaded = await load(manifest.value);
+    if (loaded.ok || attempt === LOAD_ATTEMPTS) return loaded;
+    const now = await readManifest(dir);
+    if (!now.ok || sameFiles(now.value, manifest.value)) return loaded;
+    manifest = now;
+  }
+}
+
+function sameFiles(a: Manifest, b: Manifest): boolean {
+  return JSON.stringify(a.files) === JSON.stringify(b.files);
 }
 
 /** Why vectors made for `manifest` cannot be searched with queries from the `expected` model, if they cannot. */
@@ -185,49 +224,138 @@ export function modelRefusal(manifest: Manifest, expected: ModelIdentity): Citeb
   return undefined;
 }
 
-/** Writes a new generation's data files, then the manifest that makes it current. */
-export async function saveIndex(dir: string, contents: IndexContents): Promise<Manifest> {
-  await mkdir(dir, { recursive: true });
-  const buildId = contents.manifest.buildId;
-  const texts = await writeData(dir, `texts-${buildId}.json`, JSON.stringify(contents.texts));
-  const keyword = await writeData(dir, `keyword-${buildId}.jsonl`, contents.keyword.serialize());
-  const vectors = contents.vectors ? await writeGraph(dir, `vectors-${buildId}.hnsw`, (file) => contents.vectors!.save(file)) : null;
-  const lexicon = contents.terms;
-  const terms = lexicon ? await writeData(dir, `terms-${buildId}.json`, lexicon.serializeTerms()) : null;
-  const termGraph = lexicon?.hasGraph ? await writeGraph(dir, `termgraph-${buildId}.hnsw`, (file) => lexicon.saveGraph(file)) : null;
-  const manifest: Manifest = { ...contents.manifest, files: { texts, keyword, vectors, terms, termGraph } };
-  await writeFileAtomic(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest));
-  return manifest;
+/** A data file of a generation to be written: its name and where its content comes from. */
+export interface GenerationFile {
+  readonly name: string;
+  readonly source: FileSource;
 }
 
 /**
- * Deletes data files that no kept manifest names, and temporary files left by a
- * crashed build. The previous generation is kept so that a reader that read the
- * old manifest a moment ago can still open its files.
+ * Writes a new generation's data files, each verified on disk (size and
+ * checksum) before the manifest names it, then the manifest that makes it current.
+ * Nothing on disk changes for readers until that last rename; if any write fails
+ * (full disk, read-only folder, a short write), the files already written for this
+ * generation are removed and the previous generation stays current.
  */
-export async function pruneGenerations(dir: string, keep: readonly Manifest[]): Promise<string[]> {
-  const referenced = new Set(keep.flatMap((manifest) => Object.values(manifest.files).map((file) => file?.name)));
+export async function saveIndex(dir: string, contents: IndexContents): Promise<Result<Manifest, CitebotError>> {
+  const id = contents.manifest.buildId;
+  const utf8 = (text: string) => ({ bytes: Buffer.from(text, 'utf8') });
+  const lexicon = contents.terms;
+  const graph = lexicon?.graphSource();
+  const files = {
+    texts: { name: `texts-${id}.json`, source: utf8(JSON.stringify(contents.texts)) },
+    keyword: { name: `keyword-${id}.jsonl`, source: utf8(contents.keyword.serialize()) },
+    ...(contents.vectors ? { vectors: { name: `vectors-${id}.hnsw`, source: contents.vectors.fileSource() } } : {}),
+    ...(lexicon ? { terms: { name: `terms-${id}.json`, source: utf8(lexicon.serializeTerms()) } } : {}),
+    ...(graph ? { termGraph: { name: `termgraph-${id}.hnsw`, source: graph } } : {}),
+  };
+  const names = Object.values<GenerationFile>(files).map((file) => file.name);
+  const removeOnExit = cleanUpOnExit(() => removeUnlessCurrent(dir, names));
+  try {
+    const written = await writeGenerationFiles(dir, files);
+    if (!written.ok) return written;
+    const { texts, keyword, vectors, terms, termGraph } = written.value;
+    if (!texts || !keyword) throw new Error('a generation needs its texts and keyword files');
+    const manifest: Manifest = { ...contents.manifest, files: { texts, keyword, vectors: vectors ?? null, terms: terms ?? null, termGraph: termGraph ?? null } };
+    await retireCurrentGeneration(dir);
+    const committed = await writeVerified(path.join(dir, MANIFEST_FILE), utf8(JSON.stringify(manifest)));
+    if (!committed.ok) {
+      await removeFiles(dir, names);
+      return err(writeError(dir, MANIFEST_FILE, committed.error));
+    }
+    return ok(manifest);
+  } finally {
+    removeOnExit();
+  }
+}
+
+/**
+ * On exit during a save: the save's files are nobody's until the manifest names
+ * them, so they go; if the process stopped just after the manifest was renamed into
+ * place, they are the current generation and stay.
+ */
+function removeUnlessCurrent(dir: string, names: readonly string[]): void {
+  try {
+    const manifest = readFileSync(path.join(dir, MANIFEST_FILE), 'utf8');
+    if (names.some((name) => manifest.includes(`"${name}"`))) return;
+  } catch {
+    // No readable manifest: it names nothing.
+  }
+  for (const name of names) rmSync(path.join(dir, name), { force: true });
+}
+
+/** Writes every file of a generation, or none: on the first failure the ones already written are removed. */
+export async function writeGenerationFiles<K extends string>(
+  dir: string,
+  files: Readonly<Partial<Record<K, GenerationFile>>>,
+): Promise<Result<Partial<Record<K, ManifestFile>>, CitebotError>> {
+  const written: Partial<Record<K, ManifestFile>> = {};
+  for (const [kind, file] of Object.entries(files) as [K, GenerationFile | undefined][]) {
+    if (!file) continue;
+    const result = await writeVerified(path.join(dir, file.name), file.source);
+    if (!result.ok) {
+      await removeFiles(dir, Object.values<ManifestFile | undefined>(written).flatMap((done) => (done ? [done.name] : [])));
+      return err(writeError(dir, file.name, result.error));
+    }
+    written[kind] = { name: file.name, ...result.value };
+  }
+  return ok(written);
+}
+
+/** The one-line error for a failed index write. */
+export function writeError(dir: string, file: string, failure: WriteFailure): CitebotError {
+  if (failure.kind === 'full') return citebotError('INDEX_DISK_FULL', { dir, file });
+  if (failure.kind === 'read-only') return citebotError('INDEX_READ_ONLY', { dir, reason: failure.reason });
+  return citebotError('INDEX_WRITE_FAILED', { dir, file, reason: failure.reason });
+}
+
+/** Every data file a manifest names, whatever its kind. */
+export function generationFileNames(manifest: Manifest): string[] {
+  return Object.values<ManifestFile | null>(manifest.files).flatMap((file) => (file ? [file.name] : []));
+}
+
+/**
+ * Marks the generation about to be replaced with the time it stops being current
+ * (its files' modification time), which is what the grace period counts from.
+ */
+async function retireCurrentGeneration(dir: string): Promise<void> {
+  const current = await readManifest(dir);
+  if (!current.ok) return;
+  const now = new Date();
+  for (const name of generationFileNames(current.value)) await utimes(path.join(dir, name), now, now).catch(() => undefined);
+}
+
+/**
+ * Deletes temporary files left by a crashed build, and data files that the current
+ * manifest does not name and that have not been current for `graceMs` (a reader may
+ * have read an older manifest a moment ago and still be opening its files). Only the
+ * holder of the build lock calls this.
+ */
+export async function pruneGenerations(
+  dir: string,
+  current: Manifest | undefined,
+  options: { readonly graceMs?: number; readonly now?: number } = {},
+): Promise<string[]> {
+  const graceMs = options.graceMs ?? GENERATION_GRACE_MS;
+  const now = options.now ?? Date.now();
+  const referenced = new Set(current ? generationFileNames(current) : []);
+  const unreferencedFor = async (name: string) =>
+    GENERATION_FILE.test(name) && !referenced.has(name) ? now - (await stat(path.join(dir, name))).mtimeMs : -1;
   const removed: string[] = [];
   for (const name of await readdir(dir)) {
-    if ((GENERATION_FILE.test(name) && !referenced.has(name)) || TEMPORARY_FILE.test(name)) {
+    try {
+      if (!TEMPORARY_FILE.test(name) && (await unreferencedFor(name)) < graceMs) continue;
       await rm(path.join(dir, name), { force: true });
       removed.push(name);
+    } catch {
+      // Gone already, or not removable now: the next build tries again.
     }
   }
   return removed;
 }
 
-/** A graph written by hnswlib (which insists on writing the file itself), described for the manifest. */
-async function writeGraph(dir: string, name: string, save: (file: string) => Promise<void>): Promise<ManifestFile> {
-  const file = path.join(dir, name);
-  await save(file);
-  return { name, sha256: await sha256File(file), bytes: (await stat(file)).size };
-}
-
-async function writeData(dir: string, name: string, data: string): Promise<ManifestFile> {
-  const bytes = Buffer.from(data, 'utf8');
-  await writeFileAtomic(path.join(dir, name), bytes);
-  return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+async function removeFiles(dir: string, names: readonly string[]): Promise<void> {
+  for (const name of names) await rm(path.join(dir, name), { force: true }).catch(() => undefined);
 }
 
 async function readVerified(dir: string, file: ManifestFile): Promise<Result<Buffer, string>> {
@@ -245,7 +373,7 @@ async function verifyFile(file: string, expected: ManifestFile): Promise<Result<
   try {
     const info = await stat(file);
     if (info.size !== expected.bytes) return err(`${expected.name} has the wrong size`);
-    return (await sha256File(file)) === expected.sha256 ? ok(true) : err(`${expected.name} does not match its checksum`);
+    return (await digestFile(file)).sha256 === expected.sha256 ? ok(true) : err(`${expected.name} does not match its checksum`);
   } catch {
     return err(`${expected.name} is missing`);
   }

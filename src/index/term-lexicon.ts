@@ -1,5 +1,6 @@
 import type { WordVectors } from '../lexicon/word-vectors.js';
 import { keywordTerm, forEachKeywordToken } from './keyword-terms.js';
+import type { FileSource } from '../storage/verified-file.js';
 import { VectorStore } from './vector-store.js';
 
 export interface TermNeighbour {
@@ -30,12 +31,16 @@ const NAME_SHARE = 0.6;
  * is only ever found as itself or as a form of itself (Europe → European).
  */
 export class TermLexicon {
+  private readonly nameTerms: ReadonlySet<string>;
+
   private constructor(
     readonly terms: readonly string[],
     private readonly ranks: readonly number[],
     private readonly names: ReadonlySet<number>,
     private readonly graph: VectorStore | null,
-  ) {}
+  ) {
+    this.nameTerms = new Set([...names].map((label) => terms[label] ?? ''));
+  }
 
   static build(texts: readonly string[], words: WordVectors): TermLexicon {
     const spellings = termSpellings(texts);
@@ -57,7 +62,7 @@ export class TermLexicon {
     return new TermLexicon(terms, ranks, names, graph);
   }
 
-  /** `terms` as serialised by `serializeTerms`, with the graph file `saveGraph` wrote (none for an empty lexicon). */
+  /** `terms` as serialised by `serializeTerms`, with the graph file written from `graphSource` (none for an empty lexicon). */
   static async open(serializedTerms: string, graphFile: string | null, dimensions: number): Promise<TermLexicon> {
     const { terms, ranks, names } = JSON.parse(serializedTerms) as { terms: unknown; ranks: unknown; names: unknown };
     const valid =
@@ -70,7 +75,8 @@ export class TermLexicon {
       names.every((label) => Number.isInteger(label) && label >= 0 && label < terms.length);
     if (!valid) throw new Error('not a list of terms');
     const graph = graphFile && terms.length > 0 ? await VectorStore.open(graphFile, dimensions, TERM_GRAPH, terms.length) : null;
-    return new TermLexicon(terms as string[], ranks as number[], new Set(names as number[]), graph);
+    if (graph && !graph.ok) throw new Error(graph.error);
+    return new TermLexicon(terms as string[], ranks as number[], new Set(names as number[]), graph?.value ?? null);
   }
 
   get size(): number {
@@ -81,13 +87,9 @@ export class TermLexicon {
     return JSON.stringify({ terms: this.terms, ranks: this.ranks, names: [...this.names] });
   }
 
-  /** False for an empty lexicon, which has no graph file. */
-  get hasGraph(): boolean {
-    return this.graph !== null;
-  }
-
-  async saveGraph(file: string): Promise<void> {
-    await this.graph?.save(file);
+  /** The graph as a file for `writeVerified` (none for an empty lexicon). */
+  graphSource(): FileSource | undefined {
+    return this.graph?.fileSource();
   }
 
   /**
@@ -105,12 +107,6 @@ export class TermLexicon {
     });
   }
 
-  private get nameTerms(): ReadonlySet<string> {
-    this.nameTermSet ??= new Set([...this.names].map((label) => this.terms[label] ?? ''));
-    return this.nameTermSet;
-  }
-
-  private nameTermSet: ReadonlySet<string> | undefined;
 }
 
 /** "europ" and "european", "russia" and "russian": forms of one name. */

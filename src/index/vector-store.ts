@@ -1,6 +1,7 @@
-import { rm } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
-import { commitFile, temporaryPathFor } from '../storage/atomic-file.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { FileSource } from '../storage/verified-file.js';
+import { hnswFileCheck } from './hnsw-file-check.js';
 import type { HnswParameters } from './manifest.js';
 
 export interface Neighbour {
@@ -35,12 +36,19 @@ export class VectorStore {
     return new VectorStore(graph, dimensions, 0);
   }
 
-  /** `liveCount` is the number of labels in use, from the manifest (hnswlib also counts deleted slots). */
-  static async open(file: string, dimensions: number, parameters: HnswParameters, liveCount: number): Promise<VectorStore> {
+  /**
+   * `liveCount` is the number of labels in use, from the manifest (hnswlib also counts deleted slots).
+   * hnswlib throws on a file it cannot read; that comes back as the reason.
+   */
+  static async open(file: string, dimensions: number, parameters: HnswParameters, liveCount: number): Promise<Result<VectorStore, string>> {
     const graph = new hnswlib.HierarchicalNSW(parameters.space, dimensions);
-    await graph.readIndex(file, true);
+    try {
+      await graph.readIndex(file, true);
+    } catch (error) {
+      return err(error instanceof Error ? error.message : String(error));
+    }
     graph.setEf(parameters.efSearch);
-    return new VectorStore(graph, dimensions, liveCount);
+    return ok(new VectorStore(graph, dimensions, liveCount));
   }
 
   get size(): number {
@@ -85,15 +93,8 @@ export class VectorStore {
     return Float32Array.from(this.graph.getPoint(label));
   }
 
-  /** Writes the graph next to `file` and moves it into place only once it is complete and on disk. */
-  async save(file: string): Promise<void> {
-    const temporary = temporaryPathFor(file);
-    try {
-      await this.graph.writeIndex(temporary);
-      await commitFile(temporary, file);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+  /** The graph as a file for `writeVerified`: hnswlib writes it, and the read-back checks it is whole. */
+  fileSource(): FileSource {
+    return { write: (temporary) => this.graph.writeIndex(temporary), check: () => hnswFileCheck(this.graph.getCurrentCount()) };
   }
 }

@@ -1,11 +1,17 @@
 import type { SourceDocument } from '../corpus/document.js';
+import type { CitebotError } from '../core/errors.js';
 import type { LoadedIndex } from './index-files.js';
 
 /**
  * Every way the index can disagree with the corpus or with itself, as sentences a
- * maintainer can act on. An empty list means they agree.
+ * maintainer can act on. An empty list means they agree. `skipped` (corpus files
+ * that could not be used, by path) tells an emptied or damaged file from a deleted one.
  */
-export function findMismatches(corpus: readonly SourceDocument[], index: LoadedIndex): string[] {
+export function findMismatches(
+  corpus: readonly SourceDocument[],
+  index: LoadedIndex,
+  skipped: ReadonlyMap<string, CitebotError> = new Map(),
+): string[] {
   const problems: string[] = [];
   const indexed = new Map(index.library.documents.map((document) => [document.id, document]));
   for (const document of corpus) {
@@ -16,7 +22,9 @@ export function findMismatches(corpus: readonly SourceDocument[], index: LoadedI
   }
   const corpusIds = new Set(corpus.map((document) => document.id));
   for (const document of index.library.documents) {
-    if (!corpusIds.has(document.id)) problems.push(`${document.id} is indexed but ${document.path} is gone from the corpus`);
+    const unusable = skipped.get(document.path);
+    if (unusable) problems.push(`${document.id} is indexed, but ${unusable.message}`);
+    else if (!corpusIds.has(document.id)) problems.push(`${document.id} is indexed but ${document.path} is gone from the corpus`);
     for (const chunk of document.chunks) {
       const paragraph = document.paragraphs[chunk.paragraph - 1];
       const inside = paragraph && chunk.span.start >= paragraph.span.start && chunk.span.end <= paragraph.span.end;

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-export type QuestionSource = 'slash' | 'mention' | 'dm' | 'terminal';
+export type QuestionSource = 'slash' | 'message-command' | 'mention' | 'forum' | 'dm' | 'terminal';
 export type QuestionOutcome = 'answered' | 'abstained' | 'rejected';
 
 /** Prometheus metrics (prom-client), on a registry of their own so tests can create several. */

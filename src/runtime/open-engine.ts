@@ -4,7 +4,7 @@ import type { CitebotError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
-import { type LoadedIndex, loadGeneration, loadKeywordIndex, modelRefusal, readManifest } from '../index/index-files.js';
+import { type LoadedIndex, loadGeneration, loadKeywordIndex, modelRefusal, withCurrentManifest } from '../index/index-files.js';
 import { LexiconNeighbours } from '../index/word-neighbours.js';
 import type { WordVectors } from '../lexicon/word-vectors.js';
 import type { WordNeighbours } from '../answer/meaning.js';
@@ -48,19 +48,20 @@ export async function openEngine(
   options: { readonly keywordsLaterAbove?: number } = {},
 ): Promise<Result<OpenedEngine, CitebotError>> {
   const { embedder, logger } = parts;
-  const manifest = await readManifest(dir);
-  if (!manifest.ok) return manifest;
-  const withVectors = embedder !== null && manifest.value.model !== null;
-  if (embedder && !withVectors) {
-    logger.warn('the index has no vectors yet; answering from keyword search until `npm run index` runs with the model');
-  }
-  const refusal = withVectors && embedder ? modelRefusal(manifest.value, { ...embedder.identity, dimensions: embedder.dimensions }) : undefined;
-  if (refusal) return err(refusal);
-  const later = options.keywordsLaterAbove;
-  const keywordLater = later !== undefined && withVectors && manifest.value.files.keyword.bytes > later;
-  const loaded = await loadGeneration(dir, manifest.value, { withVectors, keyword: keywordLater ? 'later' : 'blocking' });
-  if (!loaded.ok) return loaded;
-  return ok(engineOn(loaded.value, parts, !keywordLater));
+  // A generation can be pruned under a reader slower than the grace period: it then starts again from the new manifest.
+  return withCurrentManifest(dir, async (manifest) => {
+    const withVectors = embedder !== null && manifest.model !== null;
+    if (embedder && !withVectors) {
+      logger.warn('the index has no vectors yet; answering from keyword search until `npm run index` runs with the model');
+    }
+    const refusal = withVectors && embedder ? modelRefusal(manifest, { ...embedder.identity, dimensions: embedder.dimensions }) : undefined;
+    if (refusal) return err(refusal);
+    const later = options.keywordsLaterAbove;
+    const keywordLater = later !== undefined && withVectors && manifest.files.keyword.bytes > later;
+    const loaded = await loadGeneration(dir, manifest, { withVectors, keyword: keywordLater ? 'later' : 'blocking' });
+    if (!loaded.ok) return loaded;
+    return ok(engineOn(loaded.value, parts, !keywordLater));
+  });
 }
 
 /** The same generation with its keyword index loaded (without holding the event loop), and the full engine on it. */

@@ -27,9 +27,12 @@ export async function prepareEngine(config: Config, logger: Logger, progress?: B
     const { summary } = built.value;
     const changed = summary.added.length + summary.updated.length + summary.removed.length;
     if (changed > 0 || summary.rebuildReason) logger.info({ added: summary.added, updated: summary.updated, removed: summary.removed }, 'index updated from the corpus');
+  } else if (built.error.code === 'INDEX_READ_ONLY') {
+    // A deploy that ships a built index and mounts it read-only: nothing is wrong, so no warning on every start.
+    logger.info({ code: built.error.code }, `answering from the index as it is: ${built.error.message}`);
   } else {
-    // Someone else may be indexing, the corpus may be absent in a read-only deploy, or the model may be unreachable
-    // (updating would then throw the vectors away): use the index that exists.
+    // Someone else may be indexing, the corpus may be absent in a read-only deploy, the disk may be full, or the model
+    // may be unreachable (updating would then throw the vectors away): use the index that exists.
     logger.warn({ code: built.error.code }, `could not update the index: ${formatError(built.error)}`);
   }
   const calibration = await readCalibration(config.CALIBRATION_FILE, logger);

@@ -11,6 +11,8 @@ export interface ReindexOutcome {
   readonly summary: BuildSummary;
   /** Corpus files that were not indexed, each with its reason. */
   readonly skipped: readonly CitebotError[];
+  /** Documents indexed despite damage worth fixing (invalid UTF-8 replaced). */
+  readonly warnings: readonly CitebotError[];
 }
 
 /** HNSW graph parameters: M=16, efConstruction=200 are hnswlib's recommended defaults for recall near 1. */
@@ -28,7 +30,7 @@ export async function reindex(
 ): Promise<Result<ReindexOutcome, CitebotError>> {
   const corpus = await readCorpus(config.CORPUS_DIR, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
   if (!corpus.ok) return corpus;
-  for (const problem of corpus.value.skipped) options.logger.warn({ code: problem.code }, problem.message);
+  for (const problem of [...corpus.value.skipped, ...corpus.value.warnings]) options.logger.warn({ code: problem.code }, problem.message);
   const built = await buildIndex(corpus.value.documents, models.embedder, {
     words: models.words,
     dir: config.INDEX_DIR,
@@ -40,5 +42,5 @@ export async function reindex(
     ...(options.progress ? { progress: options.progress } : {}),
   });
   if (!built.ok) return err(built.error);
-  return ok({ summary: built.value, skipped: corpus.value.skipped });
+  return ok({ summary: built.value, skipped: corpus.value.skipped, warnings: corpus.value.warnings });
 }

@@ -32,7 +32,8 @@ export async function commitFile(temporary: string, file: string): Promise<void>
   await syncPath(path.dirname(file), 'r');
 }
 
-async function syncPath(target: string, flags: string): Promise<void> {
+/** Flushes a file (flags `r+`) or a folder (flags `r`) to disk. */
+export async function syncPath(target: string, flags: string): Promise<void> {
   const handle = await open(target, flags);
   try {
     await handle.sync();

@@ -174,15 +174,16 @@ export function renderReport({ commands, startedAt, environment, runs }: ReportI
     '',
     'The bot (EngineHolder) answers as soon as the manifest, texts and HNSW graph are in; a keyword index over 16 MB (about 25,000 chunks) follows in the background, answers being dense-only meanwhile, then fused. The CLI loads everything first (keyword index loaded without yielding, about twice as fast).',
     '',
-    table(['model', 'N', 'bot: answering ms', 'bot: keywords in after ms', 'CLI: full load ms', 'manifest only ms', 'without vectors ms', 'model load ms'], served.map(({ model, size: n, serve: s }) => [
+    table(['model', 'N', 'bot: answering ms', 'bot: keywords in after ms', 'CLI: full load ms', 'manifest only ms', 'without vectors ms', 'model load ms', 'word-vector table: load ms / +RSS MB'], served.map(({ model, size: n, serve: s }) => [
       model, size(n), fixed(s!.answeringMs, 0), fixed(s!.keywordsInMs, 0), fixed(s!.engineLoadMs, 0), fixed(s!.manifestLoadMs, 0), fixed(s!.withoutVectorsLoadMs, 0), fixed(s!.modelLoadMs, 0),
+      s!.lexiconLoadMs === undefined ? '–' : `${fixed(s!.lexiconLoadMs, 0)} / ${s!.lexiconRssMb}`,
     ])),
     '',
     '## Query latency, ms as p50 / p95 / p99',
     '',
     `Each golden question (eval/golden.jsonl) once as warm-up, then repeated for at least 300 timed samples. "ask" is AnswerEngine.ask, question in, quoted answer out; the stages beside it are timed on their own. Raw searches fetch ${served[0]?.serve?.candidates ?? 30} candidates, as the engine does, at the ef the index was built with (column ef).`,
     '',
-    table(['model', 'N', 'mode', 'ef', 'samples', 'ask', 'keyword-only ask', 'embed query', 'HNSW search', 'keyword search', 'serve peak RSS MB', 'load avg'], served.map(({ model, size: n, serve: s }) => [
+    table(['model', 'N', 'mode', 'ef', 'samples', 'ask', 'no-model ask', 'embed query', 'HNSW search', 'keyword search', 'serve peak RSS MB', 'load avg'], served.map(({ model, size: n, serve: s }) => [
       model, size(n), s!.mode, s!.efSearch === undefined ? '–' : String(s!.efSearch), String(s!.ask.samples), pct(s!.ask), pct(s!.keywordOnlyAsk), pct(s!.embedQuery), pct(s!.hnswSearch), pct(s!.keywordSearch), String(s!.peakRssMb), fixed(s!.loadAverage),
     ])),
     '',

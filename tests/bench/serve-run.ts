@@ -11,7 +11,8 @@ import { loadEmbedder, type ModelName } from './models.js';
 import { EF_VALUES, meanPairCosine, type RecallAtEf, recallByEf, sampleRows, storedVectors } from './recall.js';
 import { LoadSampler, log, passesFor, peakRssMb, type Percentiles, timed, timeEach } from './stats.js';
 import { weightedTermsOf } from '../../src/index/keyword-terms.js';
-import { testWordVectors } from '../support/word-vectors.js';
+import { loadWordVectors } from '../../src/lexicon/load-word-vectors.js';
+import { LEXICON_FILE } from '../support/word-vectors.js';
 
 export interface ServeArgs {
   readonly model: ModelName;
@@ -19,6 +20,9 @@ export interface ServeArgs {
 }
 
 export interface ServeResult {
+  /** Reading and checking the word-vector table, first thing in a fresh process, and the resident memory it added. */
+  readonly lexiconLoadMs: number;
+  readonly lexiconRssMb: number;
   readonly modelLoadMs: number;
   /** What the bot does at start: until the engine answers (from vectors alone while a large keyword index loads). */
   readonly answeringMs: number;
@@ -50,10 +54,15 @@ export interface ServeResult {
 
 const MIN_SAMPLES = 300;
 const RANDOM_PARAGRAPH_QUERIES = 200;
-// Matches UNCALIBRATED.candidates (settings.ts), which every calibration keeps.
+// Matches DEFAULTS.candidates (settings.ts), which every calibration keeps.
 const CANDIDATES = 30;
 
 async function serve({ model, indexDir }: ServeArgs): Promise<ServeResult> {
+  const rssBefore = process.memoryUsage().rss;
+  const { value: lexicon, ms: lexiconLoadMs } = await timed(() => loadWordVectors(LEXICON_FILE));
+  const lexiconRssMb = Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20);
+  if (!lexicon.ok) throw new Error(lexicon.error.message);
+  const words = lexicon.value;
   const load = new LoadSampler();
   const logger = pino({ level: 'silent' });
   const calibration = await readCalibration('eval/calibration.json', logger);
@@ -61,7 +70,6 @@ async function serve({ model, indexDir }: ServeArgs): Promise<ServeResult> {
   const passes = passesFor(questions.length, MIN_SAMPLES);
   const { value: embedder, ms: modelLoadMs } = await timed(() => loadEmbedder(model));
 
-  const words = await testWordVectors();
   const parts = { embedder, words, calibration, logger };
   const early = await timed(() => openEngine(indexDir, parts, { keywordsLaterAbove: LOAD_KEYWORDS_LATER_BYTES }));
   if (!early.value.ok) throw new Error(early.value.error.message);
@@ -94,6 +102,8 @@ async function serve({ model, indexDir }: ServeArgs): Promise<ServeResult> {
   vectors.setEf(index.manifest.hnsw.efSearch);
   await embedder.dispose();
   return {
+    lexiconLoadMs,
+    lexiconRssMb,
     modelLoadMs,
     answeringMs: early.ms,
     keywordsInMs: keywordsIn.ms,

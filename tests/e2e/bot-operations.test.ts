@@ -89,7 +89,7 @@ describe('bot operations', () => {
       expect(report.message.embeds[0]?.description).toMatch(/\*\*0\*\* added · \*\*1\*\* updated · \*\*0\*\* removed · \*\*1\*\* unchanged/);
       delay = 0;
       const after = await harness.discord.sendCommand({ name: 'ask', user: members[10], options: question('zucchini treaty xylophone orchestra') }).reply();
-      expect(after.message.embeds[0]?.description).toContain('`trump-putin-call#p17`');
+      expect(after.message.embeds[0]?.description).toMatch(/— \*\*After the Trump–Putin phone call[^*]*\*\* · ¶17$/);
       expect(harness.discord.violations).toEqual([]);
     } finally {
       await harness.stop();

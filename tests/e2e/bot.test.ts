@@ -40,21 +40,23 @@ function customIds(message: FakeMessage): string[] {
 }
 
 describe('asking with /ask', () => {
-  it('GIVEN a covered question THEN the reply quotes the essay verbatim and cites essay, ¶ and reference', async () => {
+  it('GIVEN a covered question THEN the reply quotes the essay verbatim and cites essay and ¶, naming the paragraph once', async () => {
     const interaction = ask('What did Hegseth say about the 2014 borders?');
     expect((await interaction.acknowledged()).elapsedMs).toBeLessThan(3_000);
     const reply = await interaction.reply();
     const embed = embedOf(reply);
     expect(embed.description).toMatch(/^> .*Pete Hegseth said publicly that a return to Ukraine’s 2014 borders is unrealistic/s);
-    expect(embed.description).toContain('¶4 · `trump-putin-call#p4`');
-    expect(embed.description).toContain('After the Trump–Putin phone call');
+    expect(embed.description).toMatch(/\n— \*\*After the Trump–Putin phone call: why talks on Ukraine suit the Kremlin\*\* · ¶4$/);
+    expect(embed.description?.match(/¶4|#p4/g)).toEqual(['¶4']);
+    expect(embed.footer?.text).toMatch(/^Quotes are verbatim( · page 1\/\d+)?$/);
     const source = await readFile(path.join(ESSAYS_DIR, 'trump-putin-call.md'), 'utf8');
     expect(source).toContain('U.S. Defense Secretary Pete Hegseth said publicly that a return to Ukraine’s 2014 borders is unrealistic');
     expect(harness.discord.violations).toEqual([]);
   });
 
-  it('GIVEN a question the essays do not cover THEN it says so plainly', async () => {
+  it('GIVEN a question the essays do not cover THEN it says so plainly, to the asker alone', async () => {
     const reply = await ask('anyone got a good borscht recipe?').reply();
+    expect(reply.ephemeral).toBe(true);
     expect(embedOf(reply).title).toBe('Not covered by the essays');
     expect(embedOf(reply).description).toContain('The essays don’t answer “anyone got a good borscht recipe?”');
   });
@@ -79,28 +81,28 @@ describe('asking with /ask', () => {
     expect(embedOf(published).description).toContain('Kirill Dmitriev');
   });
 
-  it('GIVEN the answer buttons THEN "Full ¶" shows the whole paragraph and "More passages" the next page', async () => {
+  it('GIVEN the answer buttons THEN "Full ¶" shows the whole paragraph and "Next" the next page', async () => {
     const reply = await ask('What does Russia want from Ukraine and NATO?').reply();
     const ids = customIds(reply);
     const full = await harness.discord.clickButton({ message: reply, customId: ids.find((id) => id.startsWith('cb:full:'))! }).reply();
-    const ref = embedOf(full).footer!.text;
-    expect(ref).toMatch(/^[a-z-]+#p\d+$/);
-    const [doc, paragraph] = ref.split('#p');
+    const [, doc, paragraph] = /^Whole paragraph, verbatim · ([a-z-]+)#p(\d+)$/.exec(embedOf(full).footer!.text)!;
     const source = await readFile(path.join(ESSAYS_DIR, `${doc}.md`), 'utf8');
     const paragraphs = source.split('\n---\n')[1]!.trim().split('\n\n').filter((block) => !block.startsWith('## '));
     expect(embedOf(full).description?.replaceAll('\\', '')).toContain(paragraphs[Number(paragraph) - 1]!.replace(/^> /, '').split('\n')[0]!);
 
-    const more = ids.find((id) => id.startsWith('cb:more:'));
-    expect(more).toBeDefined();
-    const next = await harness.discord.clickButton({ message: reply, customId: more! }).reply();
-    expect(next.ephemeral).toBe(true);
-    expect(embedOf(next).footer?.text).toContain('page 2');
+    const next = ids.find((id) => id.startsWith('cb:page:') && id.endsWith(':1'));
+    expect(next).toBeDefined();
+    const page = await harness.discord.clickButton({ message: reply, customId: next! }).reply();
+    expect(page.ephemeral).toBe(true);
+    expect(embedOf(page).footer?.text).toMatch(/^Quotes are verbatim · page 2\/\d$/);
   });
 
-  it('GIVEN 👍 and 👎 THEN the feedback is recorded for /stats', async () => {
+  it('GIVEN 👍 on a public answer THEN the vote is recorded for /stats and shown to the voter alone', async () => {
     const reply = await ask('How long did Trump and Putin talk on the phone?').reply();
     const up = customIds(reply).find((id) => id.startsWith('cb:up:'))!;
-    expect((await harness.discord.clickButton({ message: reply, customId: up }).reply()).message.content).toContain('Thanks for the feedback');
+    const card = await harness.discord.clickButton({ message: reply, customId: up }).reply();
+    expect(card.ephemeral).toBe(true);
+    expect(card.message.content).toMatch(/^Your vote on this answer: 👍/);
     const guildId = harness.discord.guilds[0]!.id;
     const events = await harness.guilds.events(guildId);
     expect(events.some((event) => event.type === 'feedback' && event.vote === 'up')).toBe(true);
@@ -123,7 +125,7 @@ describe('other commands', () => {
       '`putin-witkoff-meeting` · 17 paragraphs',
       '`trump-putin-call` · 16 paragraphs',
     ]);
-    expect(embed.footer?.text).toMatch(/model: tests\/fixtures\/model · mode: fused/);
+    expect(embed.footer?.text).toMatch(/^Search by meaning and words \(embedding model and word vectors\) · Model: tests\/fixtures\/model · Index /);
   });
 
   it('GIVEN /passage with autocomplete THEN choices are references, and the chosen one shows verbatim', async () => {

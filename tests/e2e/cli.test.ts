@@ -63,7 +63,7 @@ describe('maintainer CLI on the essays', () => {
     const passage = JSON.parse((await runCli(['passage', '--json', first.ref], env)).stdout);
     expect(passage.text).toBe(first.text);
     // Each question word the passage matched, with the passage's own spelling.
-    expect(first.matches).toContainEqual({ word: 'putin', matched: 'Putin’s', similarity: 1 });
+    expect(first.matches).toContainEqual({ word: 'putin', matched: 'Putin', similarity: 1 });
     for (const match of first.matches) expect(first.text).toContain(match.matched);
   });
 
@@ -146,7 +146,7 @@ describe('CLI on a corpus that changes', () => {
     const forced = await runCli(['index', '--full'], offline);
     expect(forced.code).toBe(0);
     expect(JSON.parse((await runCli(['sources', '--json'], env)).stdout).model).toBeNull();
-  });
+  }, 60_000);
 
   it('GIVEN a model that cannot be loaded THEN the index is keyword-only and the reason names EMBEDDING_MODEL', async () => {
     const root = await tempDir();

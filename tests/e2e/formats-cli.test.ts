@@ -20,6 +20,7 @@ interface AskResult {
   quoteStart: number;
   quoteEnd: number;
   citation: string | null;
+  pages: { first: string; last: string } | null;
 }
 
 /** Every quote is a verbatim slice of the stored text (what `verify` checks the corpus against), and the essay says the same words. */
@@ -61,7 +62,14 @@ describe.each<BinaryFormat>(['pdf', 'docx', 'epub'])('the CLI on the essays as %
 
   it('GIVEN a question THEN ask quotes verbatim from the document, with a citation', async () => {
     const results = await expectVerbatimAnswer(env);
-    if (format === 'pdf') expect(results[0]!.citation).toMatch(/, 1[2-4](–1[3-4])?, para\. \d+\.$/);
+    if (format === 'pdf') {
+      expect(results[0]!.citation).toMatch(/, 1[2-4](–1[3-4])?, para\. \d+\.$/);
+      expect(results.every((result) => result.pages !== null && Number(result.pages.first) >= 12)).toBe(true);
+      const text = await runCli(['ask', '--top', '1', QUESTION], env);
+      expect(text.stdout).toMatch(/ · pp?\. 1[2-4](–1[3-4])? · ¶\d+ · /);
+    } else {
+      expect(results.every((result) => result.pages === null)).toBe(true);
+    }
   }, 60_000);
 
   it('GIVEN passage --cite in each style THEN the reference is built from the file’s metadata', async () => {
@@ -112,7 +120,7 @@ describe('the CLI adding several sources at once, and web pages by URL', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toEqual([
       expect.stringMatching(/^Refused .*broken\.pdf: broken\.pdf is not a readable PDF file/),
-      expect.stringMatching(/^Added trump-putin-call from .*trump-putin-call\.docx \(with its \.meta\.yaml\)\.$/),
+      expect.stringMatching(/^Added trump-putin-call from .*inbox\/trump-putin-call\.docx at .*corpus\/trump-putin-call\.docx \(with its \.meta\.yaml\)\.$/),
       expect.stringMatching(/^Added putin-witkoff-meeting from http:\/\/127\.0\.0\.1:\d+\/articles\/putin-witkoff-meeting at /),
       expect.stringMatching(/^Refused http:.*\/missing: .*answered HTTP 404/),
       'Run `npm run index` to index the changes (the bot picks the new index up by itself).',

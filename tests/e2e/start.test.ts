@@ -38,7 +38,7 @@ describe('npm start', () => {
     try {
       const register = startEntryPoint('src/register.ts', env);
       expect(await register.exited()).toBe(0);
-      expect(register.output()).toMatch(/Registered 6 commands \(\/ask, \/passage, \/sources, \/reindex, \/config, \/stats\) in server \d+/);
+      expect(register.output()).toMatch(/Registered 7 commands \(\/ask, \/passage, \/sources, \/reindex, \/config, \/stats, “Find in essays”\) in server \d+/);
 
       const bot = startEntryPoint('src/main.ts', env);
       await bot.waitForOutput(/connected to Discord/);

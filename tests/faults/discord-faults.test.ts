@@ -39,13 +39,16 @@ describe('Discord faults', () => {
 
   it('GIVEN the deferred answer cannot be delivered (PATCH keeps failing) THEN the member gets a private apology, not silence', async () => {
     delay = 1_500;
-    harness.discord.failNext({ method: 'PATCH', path: /\/messages\/(@|%40)original$/, status: 500, times: 8 });
+    // Every attempt discord.js makes (the first and three retries) to deliver the answer fails.
+    harness.discord.failNext({ method: 'PATCH', path: /\/messages\/(@|%40)original$/, status: 500, times: 4 });
     const interaction = ask('What are the cast-iron guarantees?');
     expect((await interaction.acknowledged()).type).toBe(5);
     const apology = await harness.discord.waitFor(() => interaction.followUps[0], 20_000);
     delay = 0;
-    // Discord turns the first follow-up after a public defer into that deferred message, so the apology is public here.
+    // The public "thinking…" is removed, so the apology reaches the asker alone.
     expect(apology.message.content).toMatch(/^Sorry, something went wrong on my side.*reference `[0-9a-f]{8}`/);
+    expect(apology.ephemeral).toBe(true);
+    expect(interaction.original?.deleted).toBe(true);
     expect(harness.logs.some((line) => line.includes('"msg":"handling failed"'))).toBe(true);
   }, 30_000);
 

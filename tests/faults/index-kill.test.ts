@@ -1,12 +1,13 @@
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashText } from '../../src/corpus/ingest.js';
 import { readCorpus } from '../../src/corpus/read-corpus.js';
-import { loadIndex } from '../../src/index/index-files.js';
+import { GENERATION_GRACE_MS, generationFileNames, loadIndex, pruneGenerations } from '../../src/index/index-files.js';
 import { findMismatches } from '../../src/index/verify.js';
 import { mulberry32 } from '../tools/seeded-random.js';
 import { copyEssays } from '../support/corpus-copy.js';
+import { growCorpus } from '../support/grow-corpus.js';
 import { runCli, startEntryPoint } from '../support/run-cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
@@ -15,16 +16,6 @@ const KILLS = 20;
 const COPIES = 8;
 /** Mismatches that only say the corpus moved on since the last complete build: expected after a kill. */
 const STALE = /changed since it was indexed|is not indexed/;
-
-/** More documents made of the essays' paragraphs, so a full build takes long enough to be killed mid-way. */
-async function growCorpus(dir: string): Promise<void> {
-  const source = await readFile(path.join(dir, 'putin-witkoff-meeting.md'), 'utf8');
-  const paragraphs = source.split('\n---\n')[1]!.split('\n\n').filter((block) => block.trim() && !block.startsWith('#'));
-  for (let i = 0; i < COPIES; i += 1) {
-    const rotated = [...paragraphs.slice(i), ...paragraphs.slice(0, i)];
-    await writeFile(path.join(dir, `copy-${i}.md`), `---\ntitle: Copy ${i}\n---\n\n${rotated.join('\n\n')}\n`);
-  }
-}
 
 /**
  * When to kill: at a random time (mode 0), as soon as the build starts writing its data files (1: between data
@@ -45,7 +36,7 @@ describe('killing the indexer', () => {
   it(`GIVEN \`npm run index\` killed with SIGKILL at ${KILLS} random moments THEN the index is always a complete generation, old or new`, async () => {
     const root = await tempDir();
     const corpusDir = await copyEssays(root);
-    await growCorpus(corpusDir);
+    await growCorpus(corpusDir, COPIES);
     const env = { CORPUS_DIR: corpusDir, INDEX_DIR: path.join(root, 'index'), LOG_LEVEL: 'error' };
     expect((await runCli(['index'], env)).code).toBe(0);
     // Kill moments spread over a whole full build, start-up included, so kills land before, during and after the commit.
@@ -89,10 +80,13 @@ describe('killing the indexer', () => {
     const verified = await runCli(['verify'], env);
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toMatch(new RegExp(`^OK: ${COPIES + 2} documents`));
-    // Old generations and crashed builds' temporary files are cleaned up by the next complete build.
+    // Crashed builds' temporary files are cleaned up by the next complete build; old generations once their grace period is over.
     const files = await readdir(env.INDEX_DIR);
     expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect(files.filter((name) => name.startsWith('vectors-')).length).toBeLessThanOrEqual(2);
+    const current = await loadIndex(env.INDEX_DIR, { withVectors: false });
+    if (!current.ok) throw new Error(current.error.message);
+    await pruneGenerations(env.INDEX_DIR, current.value.manifest, { now: Date.now() + GENERATION_GRACE_MS });
+    expect((await readdir(env.INDEX_DIR)).sort()).toEqual([...generationFileNames(current.value.manifest), 'manifest.json'].sort());
     console.info(`index kills: ${KILLS} over a ${buildMs} ms build; distinct generations found after them: ${generations.size}`);
     expect(generations.size).toBeGreaterThan(1);
   }, 180_000);

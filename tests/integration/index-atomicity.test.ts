@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadIndex } from '../../src/index/index-files.js';
-import type * as AtomicFile from '../../src/storage/atomic-file.js';
+import type * as VerifiedFile from '../../src/storage/verified-file.js';
 import { buildFrom } from '../support/build-helpers.js';
 import { copyEssays } from '../support/corpus-copy.js';
 import { useTempDirs } from '../support/temp-dir.js';
@@ -12,13 +12,13 @@ const crash = vi.hoisted(() => ({ beforeManifest: false }));
 
 // The build's last write is the manifest; failing exactly there leaves every new
 // data file on disk, the worst moment for a crash.
-vi.mock('../../src/storage/atomic-file.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof AtomicFile>();
+vi.mock('../../src/storage/verified-file.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof VerifiedFile>();
   return {
     ...actual,
-    writeFileAtomic: async (file: string, data: string | Uint8Array) => {
+    writeVerified: async (file: string, source: VerifiedFile.FileSource) => {
       if (crash.beforeManifest && path.basename(file) === 'manifest.json') throw new Error('simulated crash before the manifest');
-      return actual.writeFileAtomic(file, data);
+      return actual.writeVerified(file, source);
     },
   };
 });

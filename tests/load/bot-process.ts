@@ -131,8 +131,8 @@ class PhaseMeters {
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as BotProcessArgs;
   // startHarness only needs the fake's token, REST address and a READY wait; the fake itself is in the driver,
-  // which waits for READY on its side.
-  const remoteDiscord = { token: args.token, restApi: args.restApi, waitForReady: async () => undefined } as unknown as FakeDiscord;
+  // which waits for READY on its side and checks the wording of the messages it received (run.ts).
+  const remoteDiscord = { token: args.token, restApi: args.restApi, waitForReady: async () => undefined, botMessages: () => [] } as unknown as FakeDiscord;
   const harness = await startHarness({ root: args.root, corpusDir: ESSAYS_DIR, embedder: await testEmbedder(), discord: remoteDiscord });
   const meters = new PhaseMeters(harness);
 

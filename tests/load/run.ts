@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { readGoldenSet } from '../../src/eval/golden.js';
 import { MANAGE_GUILD } from '../support/bot-harness.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
+import { memberWordingProblems } from '../support/member-wording.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { BotHandle } from './bot-handle.js';
 import { runBurst, runReindexBurst, runSoak, type LoadContext } from './phases.js';
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
     await writeReport(REPORT_FILE, report);
     printSummary(report);
     log(`wrote ${path.relative(REPO_ROOT, REPORT_FILE)}`);
+    const wording = memberWordingProblems(discord.botMessages());
+    log(wording.length === 0 ? `member-facing words: ${discord.botMessages().length} messages, no problem` : `member-facing words:\n${wording.join('\n')}`);
+    if (wording.length > 0) process.exitCode = 1;
   } finally {
     await bot?.stop();
     await discord.stop();

@@ -5,12 +5,12 @@ import { cleanQuestion, MAX_QUESTION_CHARS } from '../../src/answer/question.js'
 import type { Answer, Strictness } from '../../src/answer/types.js';
 import type { SourceDocument } from '../../src/corpus/document.js';
 import { readCorpus } from '../../src/corpus/read-corpus.js';
-import { pageView } from '../../src/discord/asking.js';
 import { withinLimits } from '../../src/discord/discord-io.js';
 import { fitText } from '../../src/discord/limits.js';
 import { answerMessage } from '../../src/discord/render/answer-message.js';
 import type { Embedder } from '../../src/embedding/embedder.js';
 import { fakeEmbedder } from '../support/fake-embedder.js';
+import { pageOf } from '../support/answer-pages.js';
 import { memoryIndex } from '../support/memory-index.js';
 import { ESSAYS_DIR } from '../support/paths.js';
 import { testEmbedder } from '../support/test-embedder.js';
@@ -216,12 +216,12 @@ function expectVerbatim(answer: Answer, documents: readonly SourceDocument[]): v
 function expectEveryPageFits(answer: Answer, answerId: string, pageSize: number, isPrivate: boolean): void {
   const pages = Math.max(1, Math.ceil(answer.results.length / pageSize));
   for (let page = 0; page < pages; page += 1) {
-    const view = pageView(answerId, answer, page, pageSize, isPrivate);
+    const view = pageOf(answerId, answer, page, pageSize, isPrivate);
     const payload = withinLimits(answerMessage(view));
     expect(limitProblems(payload), `page ${page}`).toEqual([]);
     const best = view.results[0];
     // The answer is only worth showing with its citation.
-    if (view.answered && best) expect(payload.embeds?.[0]?.description).toContain(`\`${best.ref}\``);
+    if (view.answered && best) expect(payload.embeds?.[0]?.description).toMatch(new RegExp(` · ¶${best.paragraph}$`, 'u'));
   }
 }
 

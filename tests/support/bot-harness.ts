@@ -11,6 +11,7 @@ import { BotMetrics } from '../../src/runtime/metrics.js';
 import { readCalibration } from '../../src/runtime/read-calibration.js';
 import { reindex } from '../../src/runtime/reindex.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
+import { memberWordingProblems } from './member-wording.js';
 import { testWordVectors } from './word-vectors.js';
 import { REPO_ROOT, TEST_MODEL_DIR } from './paths.js';
 
@@ -80,9 +81,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     metrics,
     guilds,
     logs,
+    /**
+     * Stops the bot, then checks every message it sent in this harness's life
+     * against the rule for member-facing words, so each suite that drives the bot
+     * also proves that no member was shown a CLI command or a lower-case sentence.
+     */
     async stop() {
       await bot.stop(5_000);
+      const problems = memberWordingProblems(discord.botMessages());
       if (!options.discord) await discord.stop();
+      if (problems.length > 0) throw new Error(`members were shown maintainer wording:\n${problems.join('\n')}`);
     },
   };
 }

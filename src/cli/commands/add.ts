@@ -1,12 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { Config } from '../../config/load-config.js';
 import { type CitebotError, formatError } from '../../core/errors.js';
-import type { Result } from '../../core/result.js';
-import { addDocument } from '../../corpus/add-document.js';
+import { err, ok, type Result } from '../../core/result.js';
+import { type AddedDocument, addDocument } from '../../corpus/add-document.js';
+import { listCorpus } from '../../corpus/corpus-files.js';
 import { documentFormatOf } from '../../corpus/formats/ingest-file.js';
-import { copySidecar, isSidecarFile } from '../../corpus/formats/sidecar.js';
 import type { UrlOptions } from '../../corpus/web/add-url.js';
 import type { CliCommand } from './command.js';
 
@@ -50,7 +50,11 @@ export const addCommand: CliCommand = (lazy) =>
       for (const source of sources) {
         if (flags.refresh) outcomes.push({ source, result: await refreshOne(config, source, urlOptions) });
         else if (URL_LIKE.test(source) && !/^[a-z]:[\\/]/i.test(source)) outcomes.push({ source, result: await addOneUrl(config, source, flags, urlOptions) });
-        else for (const file of await expandFolder(source)) outcomes.push({ source: file, result: await addOneFile(config, file, flags) });
+        else {
+          const files = await expandFolder(source);
+          if (!files.ok) outcomes.push({ source, result: files });
+          else for (const file of files.value) outcomes.push({ source: file.source, result: file.refused ? err(file.refused) : await addOneFile(config, file.source, flags) });
+        }
       }
       for (const { source, result } of outcomes) {
         if (flags.json) {
@@ -67,17 +71,19 @@ export const addCommand: CliCommand = (lazy) =>
 async function addOneFile(config: Config, file: string, flags: AddFlags): Promise<Outcome['result']> {
   const added = await addDocument(config.CORPUS_DIR, file, { id: flags.id, replace: flags.replace === true, maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
   if (!added.ok) return added;
-  const withSidecar = await copySidecar(file, added.value.path);
-  const verb = added.value.replaced ? 'Replaced' : 'Added';
-  return { ok: true, value: { id: added.value.id, path: added.value.path, summary: `${verb} ${added.value.id} from ${file}${withSidecar ? ' (with its .meta.yaml)' : ''}.`, changed: true } };
+  return ok({ ...added.value, summary: `${verb(added.value)} ${added.value.id} from ${file} at ${added.value.path}${added.value.withSidecar ? ' (with its .meta.yaml)' : ''}.`, changed: true });
 }
 
 async function addOneUrl(config: Config, url: string, flags: AddFlags, options: UrlOptions): Promise<Outcome['result']> {
   const { addUrl } = await import('../../corpus/web/add-url.js');
   const added = await addUrl(config.CORPUS_DIR, url, { ...options, id: flags.id, replace: flags.replace === true });
   if (!added.ok) return added;
-  const verb = added.value.replaced ? 'Replaced' : 'Added';
-  return { ok: true, value: { ...added.value, summary: `${verb} ${added.value.id} from ${url} at ${added.value.path} (metadata in its .meta.yaml).`, changed: true } };
+  return ok({ ...added.value, summary: `${verb(added.value)} ${added.value.id} from ${url} at ${added.value.path} (metadata in its .meta.yaml).`, changed: true });
+}
+
+/** "Replaced x.md with" when the replaced file had another name (another extension or folder). */
+function verb({ path, replaced }: AddedDocument): string {
+  return !replaced ? 'Added' : replaced === path ? 'Replaced' : `Replaced ${replaced} with`;
 }
 
 async function refreshOne(config: Config, id: string, options: UrlOptions): Promise<Outcome['result']> {
@@ -91,13 +97,18 @@ async function refreshOne(config: Config, id: string, options: UrlOptions): Prom
   return { ok: true, value: { id, path: refreshed.value.path, summary, changed: refreshed.value.changed } };
 }
 
-/** A folder stands for the documents in it (and its subfolders); anything else is itself. */
-async function expandFolder(source: string): Promise<string[]> {
+/**
+ * A folder stands for the documents in it (and its subfolders), walked like the
+ * corpus folder: hidden entries and other files (sidecars among them) left out,
+ * links out of it, pipes and devices refused. Anything else is itself.
+ */
+async function expandFolder(source: string): Promise<Result<{ source: string; refused?: CitebotError }[], CitebotError>> {
   const info = await stat(source).catch(() => undefined);
-  if (!info?.isDirectory()) return [source];
-  const entries = await readdir(source, { recursive: true });
-  return entries
-    .filter((entry) => !entry.split(path.sep).some((part) => part.startsWith('.')) && !isSidecarFile(entry) && documentFormatOf(entry))
-    .sort()
-    .map((entry) => path.join(source, entry));
+  if (!info?.isDirectory()) return ok([{ source }]);
+  const listing = await listCorpus(source);
+  if (!listing.ok) return listing;
+  return ok([
+    ...listing.value.files.filter((file) => documentFormatOf(file.path)).map((file) => ({ source: path.join(source, file.path) })),
+    ...listing.value.refused.map((refused) => ({ source, refused })),
+  ]);
 }

@@ -61,6 +61,7 @@ export function answerJson(answer: Answer, cite: (result: AnswerResult) => strin
       quoteEnd: r.quoteEnd,
       attribution: r.attribution,
       sourceUrl: r.sourceUrl,
+      pages: r.pages ?? null,
       citation: cite(r) ?? null,
     })),
   };
@@ -102,6 +103,5 @@ async function askOne(context: CliContext, engine: AnswerEngine, library: Librar
     return;
   }
   const cite = (result: AnswerResult) => citePassage(library, result.docId, result.paragraph, flags.cite);
-  const pagesOf = (result: AnswerResult) => library.paragraph(result.docId, result.paragraph)?.pages;
-  context.print(flags.json ? JSON.stringify(answerJson(answer.value, cite)) : renderAnswer(answer.value, { colour: process.stdout.isTTY === true, explain: flags.explain === true, pagesOf }));
+  context.print(flags.json ? JSON.stringify(answerJson(answer.value, cite)) : renderAnswer(answer.value, { colour: process.stdout.isTTY === true, explain: flags.explain === true }));
 }

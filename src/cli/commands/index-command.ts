@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { CitebotError } from '../../core/errors.js';
+import { type CitebotError, formatError } from '../../core/errors.js';
 import type { Result } from '../../core/result.js';
 import { describeModel } from '../../index/manifest.js';
+import { stopGracefullyOnSignal } from '../../runtime/process-guards.js';
 import { reindex, type ReindexOutcome } from '../../runtime/reindex.js';
 import type { CliContext } from '../context.js';
 import { buildProgress } from '../progress.js';
@@ -40,16 +41,14 @@ export const indexCommand: CliCommand = (lazy) =>
       const watching = watchAndReindex(config, models, { debounceMs: flags.debounce, logger, onBuilt: (next) => report(context, next, flags) });
       await watching.ready;
       if (!flags.json) context.print(`Watching ${config.CORPUS_DIR} for changes (Ctrl+C to stop).`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      // The first Ctrl+C (or SIGTERM) lets a running build finish; a second one ends it like any command.
+      await new Promise<void>((resolve) => stopGracefullyOnSignal(resolve));
       await watching.stop();
     });
 
 function report(context: CliContext, outcome: Result<ReindexOutcome, CitebotError>, flags: IndexFlags): void {
   if (!outcome.ok) return context.fail(outcome.error);
-  const { summary, skipped } = outcome.value;
+  const { summary, skipped, warnings } = outcome.value;
   const model = summary.manifest.model;
   if (flags.json) {
     context.print(
@@ -63,6 +62,7 @@ function report(context: CliContext, outcome: Result<ReindexOutcome, CitebotErro
         elapsedMs: summary.elapsedMs,
         model: model?.id ?? null,
         skipped: skipped.map((problem) => ({ code: problem.code, message: problem.message })),
+        warnings: warnings.map((problem) => ({ code: problem.code, message: problem.message })),
       }),
     );
   } else {
@@ -79,6 +79,7 @@ function report(context: CliContext, outcome: Result<ReindexOutcome, CitebotErro
     else if (summary.chunksEmbedded > 0) context.print(`${summary.chunksEmbedded} chunks embedded with ${describeModel(model)}.`);
     else context.print('The index was already up to date.');
     for (const problem of skipped) context.print(`Skipped: ${problem.message}`);
+    for (const problem of warnings) context.print(`Warning: ${formatError(problem)}`);
   }
   if (flags.strict && skipped.length > 0) process.exitCode = 1;
 }

@@ -3,6 +3,7 @@ import { CITATION_STYLES, type CitationStyle } from '../../answer/citation.js';
 import { citePassage } from '../../answer/cite-passage.js';
 import { citationLine, findPassage } from '../../answer/passages.js';
 import { loadIndex } from '../../index/index-files.js';
+import { terminalText } from '../terminal-text.js';
 import type { CliCommand } from './command.js';
 
 export function parseCitationStyle(value: string): CitationStyle {
@@ -31,10 +32,10 @@ export const passageCommand: CliCommand = (lazy) =>
         return;
       }
       if (citation) {
-        context.print(citation);
+        context.print(terminalText(citation));
         return;
       }
-      context.print(found.text);
-      for (const line of found.attribution) context.print(`  — ${line}`);
-      context.print(`\n${citationLine(found)} · ${found.ref}${found.sourceUrl ? ` · ${found.sourceUrl}` : ''}`);
+      context.print(terminalText(found.text));
+      for (const line of found.attribution) context.print(`  — ${terminalText(line)}`);
+      context.print(`\n${terminalText(`${citationLine(found)} · ${found.ref}${found.sourceUrl ? ` · ${found.sourceUrl}` : ''}`)}`);
     });

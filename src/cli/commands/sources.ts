@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { formatError } from '../../core/errors.js';
 import { loadIndex } from '../../index/index-files.js';
 import { describeModel } from '../../index/manifest.js';
+import { terminalText } from '../terminal-text.js';
 import type { CliCommand } from './command.js';
 
 export const sourcesCommand: CliCommand = (lazy) =>
@@ -26,10 +27,10 @@ export const sourcesCommand: CliCommand = (lazy) =>
         context.print(JSON.stringify({ model: manifest.model?.id ?? null, builtAt: manifest.builtAt, documents }));
         return;
       }
-      context.print(`Index built ${manifest.builtAt} with ${manifest.model ? describeModel(manifest.model) : 'no model (keyword search only)'}`);
+      context.print(terminalText(`Index built ${manifest.builtAt} with ${manifest.model ? describeModel(manifest.model) : 'no model (keyword search only)'}`));
       for (const document of documents) {
         context.print(
-          `${document.id}  ${document.paragraphs} paragraphs, ${document.chunks} chunks, sha256 ${document.hash.slice(0, 12)}\n  ${document.title}`,
+          terminalText(`${document.id}  ${document.paragraphs} paragraphs, ${document.chunks} chunks, sha256 ${document.hash.slice(0, 12)}\n  ${document.title}`),
         );
       }
       if (documents.length === 0) context.print(formatError({ message: 'The index holds no documents', hint: 'add files to the corpus folder and run `npm run index`' }));

@@ -14,7 +14,7 @@ export const verifyCommand: CliCommand = (lazy) =>
       if (!corpus.ok) return context.fail(corpus.error);
       const loaded = await loadIndex(config.INDEX_DIR, { withVectors: true });
       if (!loaded.ok) return context.fail(loaded.error);
-      const mismatches = findMismatches(corpus.value.documents, loaded.value);
+      const mismatches = findMismatches(corpus.value.documents, loaded.value, corpus.value.skippedPaths);
       if (mismatches.length === 0) {
         const { manifest } = loaded.value;
         context.print(`OK: ${manifest.documents.length} documents, ${loaded.value.library.chunkCount} chunks, index ${manifest.buildId}.`);

@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import path from 'node:path';
 import { type CitebotError, citebotError } from '../../core/errors.js';
 import { err, type Result } from '../../core/result.js';
@@ -12,13 +13,15 @@ const FORMAT_NAMES: Readonly<Record<BinaryFormat, string>> = { pdf: 'PDF', docx:
 
 /** An archive may hold this many entries; EPUBs of long books have a few thousand. */
 const MAX_ZIP_ENTRIES = 20_000;
-/** Unpacked, an archive may be this many times the document size limit (XML is verbose, and compresses ~10:1). */
+/** Unpacked, an archive may be this many times the document size limit (XML is verbose, and compresses ~10:1), up to the longest string Node can make of it. */
 export const EXPANSION_FACTOR = 10;
 
 export interface IngestOptions {
   readonly maxDocumentBytes: number;
   /** From a `.meta.yaml` sidecar: wins over what the file says about itself. */
   readonly metadata?: DocumentMetadata;
+  /** Told of damage in a document that is still read (invalid UTF-8 in a text file). */
+  readonly warn?: (problem: CitebotError) => void;
 }
 
 /** Every format citebot reads, by file name. */
@@ -33,9 +36,9 @@ export function documentFormatOf(fileName: string): DocumentFormat | undefined {
 export async function ingestFile(relativePath: string, bytes: Uint8Array, options: IngestOptions): Promise<Result<SourceDocument, CitebotError>> {
   const file = relativePath;
   const binary = BINARY_FORMATS[path.extname(relativePath).toLowerCase()];
-  if (!binary) return ingestDocument(relativePath, bytes, options.metadata);
+  if (!binary) return ingestDocument(relativePath, bytes, options.warn, options.metadata);
   if (bytes.length === 0) return err(citebotError('DOCUMENT_EMPTY', { file }));
-  const parsed = await parseBinary(binary, bytes, options.maxDocumentBytes * EXPANSION_FACTOR);
+  const parsed = await parseBinary(binary, bytes, Math.min(options.maxDocumentBytes * EXPANSION_FACTOR, constants.MAX_STRING_LENGTH));
   if (!parsed.ok) return err(describeProblem(file, binary, parsed.error));
   return documentFromParsed(relativePath, binary, parsed.value, options.metadata);
 }

@@ -64,13 +64,18 @@ function repeatKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
+/** Longer than this, a "page label" is not one a reader would cite ("xiv", "A-12", "12"). */
+const MAX_LABEL_LENGTH = 16;
+
 /**
- * The label each page is cited by: the PDF's own page labels when it has them;
- * otherwise the printed folios, when they agree with the page order (a journal
- * article printed as pp. 233–250); otherwise the page's position, from 1.
+ * The label each page is cited by: the PDF's own page labels when it has them (and
+ * they read like labels: short, no control characters); otherwise the printed
+ * folios, when they agree with the page order (a journal article printed as
+ * pp. 233–250); otherwise the page's position, from 1.
  */
 export function pageLabels(pageCount: number, pdfLabels: readonly string[] | null, folios: ReadonlyMap<number, string>): string[] {
-  if (pdfLabels && pdfLabels.length === pageCount && pdfLabels.every((label) => label.trim() !== '')) return [...pdfLabels];
+  const own = pdfLabels?.map((label) => label.replace(/\s+/g, ' ').trim());
+  if (own && own.length === pageCount && own.every((label) => label !== '' && label.length <= MAX_LABEL_LENGTH && !/[\p{Cc}\p{Cf}]/u.test(label))) return own;
   const offsets = new Map<number, number>();
   for (const [page, folio] of folios) {
     if (!/^\d+$/.test(folio)) continue;

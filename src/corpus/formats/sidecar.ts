@@ -1,13 +1,21 @@
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { writeFileAtomic } from '../../storage/atomic-file.js';
+import type { CitebotError } from '../../core/errors.js';
+import { ok, type Result } from '../../core/result.js';
+import { readRegularFile } from '../corpus-files.js';
 import type { DocumentMetadata } from '../document.js';
 import { readFrontMatter } from '../front-matter.js';
 
 /** `essay.pdf` is described by `essay.meta.yaml` beside it (title, authors, publication, date, source_url, retrieved). */
 export const SIDECAR_SUFFIX = '.meta.yaml';
 const MAX_SIDECAR_BYTES = 64 * 1024;
+
+/** A sidecar as read: its text (written back as is when the document is copied) and the fields citebot uses. */
+export interface Sidecar {
+  readonly text: string;
+  readonly metadata: DocumentMetadata;
+}
 
 export function isSidecarFile(fileName: string): boolean {
   return fileName.toLowerCase().endsWith(SIDECAR_SUFFIX);
@@ -18,18 +26,29 @@ export function sidecarPathFor(documentPath: string): string {
   return `${documentPath.slice(0, documentPath.length - extension.length)}${SIDECAR_SUFFIX}`;
 }
 
-/** The sidecar's metadata, or nothing when there is no sidecar (or it is not YAML). */
-export async function readSidecar(documentPath: string): Promise<DocumentMetadata> {
-  try {
-    const bytes = await readFile(sidecarPathFor(documentPath));
-    return bytes.length > MAX_SIDECAR_BYTES ? {} : readFrontMatter(bytes.toString('utf8'));
-  } catch {
-    return {};
-  }
+/**
+ * Reads a sidecar like any corpus file (regular files only, size-limited; see
+ * corpus-files.ts). Text that is not YAML gives no metadata.
+ */
+export async function readSidecar(location: string, shownAs: string): Promise<Result<Sidecar, CitebotError>> {
+  const bytes = await readRegularFile(location, shownAs, MAX_SIDECAR_BYTES);
+  if (!bytes.ok) return bytes;
+  const text = bytes.value.toString('utf8');
+  return ok({ text, metadata: readFrontMatter(text) });
 }
 
-/** Writes a sidecar in the field names and order a maintainer edits. */
-export async function writeSidecar(documentPath: string, metadata: DocumentMetadata): Promise<void> {
+/** The sidecar beside a document outside the corpus (`add essay.pdf` brings `essay.meta.yaml`), or null when there is none. */
+export async function readSidecarBeside(documentPath: string): Promise<Result<Sidecar | null, CitebotError>> {
+  const location = sidecarPathFor(documentPath);
+  const exists = await lstat(location).then(
+    () => true,
+    () => false,
+  );
+  return exists ? readSidecar(location, location) : ok(null);
+}
+
+/** A sidecar's text in the field names and order a maintainer edits. */
+export function sidecarText(metadata: DocumentMetadata): string {
   const fields = {
     title: metadata.title,
     authors: metadata.authors && metadata.authors.length > 0 ? [...metadata.authors] : undefined,
@@ -39,13 +58,5 @@ export async function writeSidecar(documentPath: string, metadata: DocumentMetad
     retrieved: metadata.retrieved,
   };
   const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  await writeFileAtomic(sidecarPathFor(documentPath), stringify(present, { lineWidth: 0 }));
-}
-
-/** Copies the sidecar beside `source`, if there is one, to sit beside `destination`. */
-export async function copySidecar(source: string, destination: string): Promise<boolean> {
-  const from = sidecarPathFor(source);
-  const exists = await stat(from).then((info) => info.isFile(), () => false);
-  if (exists) await copyFile(from, sidecarPathFor(destination));
-  return exists;
+  return stringify(present, { lineWidth: 0 });
 }

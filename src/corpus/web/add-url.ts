@@ -1,13 +1,15 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type CitebotError, citebotError } from '../../core/errors.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { writeFileAtomic } from '../../storage/atomic-file.js';
+import { type AddedDocument, documentWithId, storeDocument } from '../add-document.js';
+import { readRegularFile } from '../corpus-files.js';
 import { decodeText } from '../decode.js';
 import type { DocumentMetadata } from '../document.js';
-import { documentIdFromFileName, isDocumentId } from '../document-id.js';
-import { documentFormatOf, ingestFile } from '../formats/ingest-file.js';
-import { isSidecarFile, readSidecar, writeSidecar } from '../formats/sidecar.js';
+import { documentIdFromFileName } from '../document-id.js';
+import { ingestFile } from '../formats/ingest-file.js';
+import { readSidecar, sidecarPathFor, sidecarText } from '../formats/sidecar.js';
 import { FETCHABLE_TYPES, type FetchPolicy, type FetchProblem, fetchPage } from './fetch-page.js';
 import { readableArticle } from './readable-article.js';
 
@@ -31,24 +33,20 @@ interface Fetched {
  * page is stored as its readable article (`<id>.html`), anything else as served;
  * either way with a `<id>.meta.yaml` sidecar holding `source_url`, the date
  * retrieved and what the page says about itself, for the maintainer to correct.
+ * Stored by the same rules as a file (storeDocument): checked, no id collision,
+ * written atomically.
  */
 export async function addUrl(
   corpusDir: string,
   address: string,
   options: UrlOptions & { readonly id: string | undefined; readonly replace: boolean },
-): Promise<Result<{ id: string; path: string; replaced: boolean }, CitebotError>> {
+): Promise<Result<AddedDocument, CitebotError>> {
   const fetched = await fetchSource(address, options);
   if (!fetched.ok) return fetched;
   const id = options.id ?? idFromUrl(fetched.value.url);
-  if (!id || !isDocumentId(id)) return err(citebotError('FILE_OUTSIDE_CORPUS', { path: options.id ?? fetched.value.url }));
-  const corpus = path.resolve(corpusDir);
-  const existing = await findDocumentFile(corpus, id);
-  if (existing && !options.replace) return err(citebotError('DOCUMENT_EXISTS', { id, path: existing }));
-  const destination = path.join(corpus, `${id}${fetched.value.extension}`);
-  const written = await store(destination, fetched.value, options);
-  if (!written.ok) return written;
-  if (existing && existing !== destination) await rm(existing, { force: true });
-  return ok({ id, path: destination, replaced: existing !== undefined });
+  if (!id) return err(citebotError('FILE_OUTSIDE_CORPUS', { path: fetched.value.url }));
+  const metadata: DocumentMetadata = { ...fetched.value.metadata, sourceUrl: fetched.value.url, retrieved: options.today };
+  return storeDocument(corpusDir, { id, extension: fetched.value.extension, bytes: fetched.value.bytes, sidecar: { text: sidecarText(metadata), metadata } }, options);
 }
 
 /**
@@ -62,37 +60,31 @@ export async function refreshDocument(
   options: UrlOptions,
 ): Promise<Result<{ id: string; path: string; changed: boolean; paragraphs: { before: number; after: number } }, CitebotError>> {
   const corpus = path.resolve(corpusDir);
-  const file = await findDocumentFile(corpus, id);
-  if (!file) return err(citebotError('DOCUMENT_NOT_IN_CORPUS', { id }));
-  const sidecar = await readSidecar(file);
-  const relative = path.relative(corpus, file);
-  const current = await ingestFile(relative, await readFile(file), { maxDocumentBytes: options.maxDocumentBytes, metadata: sidecar });
+  const found = await documentWithId(corpus, id);
+  if (!found.ok) return found;
+  if (!found.value) return err(citebotError('DOCUMENT_NOT_IN_CORPUS', { id }));
+  const { file, sidecar } = found.value;
+  const described = sidecar ? await readSidecar(sidecar.location, sidecar.path) : ok(null);
+  if (!described.ok) return described;
+  const kept = described.value?.metadata ?? {};
   // Only a sidecar's source_url is fetched from: a Markdown file's front-matter link is a citation, not a copy to replace.
-  const sourceUrl = sidecar.sourceUrl;
-  if (!sourceUrl) return err(citebotError('SOURCE_URL_MISSING', { id }));
-  const fetched = await fetchSource(sourceUrl, options);
+  if (!kept.sourceUrl) return err(citebotError('SOURCE_URL_MISSING', { id }));
+  const stored = await readRegularFile(file.location, file.path, options.maxDocumentBytes);
+  const current = stored.ok ? await ingestFile(file.path, stored.value, { maxDocumentBytes: options.maxDocumentBytes, metadata: kept }) : stored;
+  const fetched = await fetchSource(kept.sourceUrl, options);
   if (!fetched.ok) return fetched;
-  const destination = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}${fetched.value.extension}`);
-  const fresh = await ingestFile(path.relative(corpus, destination), fetched.value.bytes, { maxDocumentBytes: options.maxDocumentBytes, metadata: sidecar });
+  const relative = `${file.path.slice(0, file.path.length - path.extname(file.path).length)}${fetched.value.extension}`;
+  const fresh = await ingestFile(relative, fetched.value.bytes, { maxDocumentBytes: options.maxDocumentBytes, metadata: kept });
   if (!fresh.ok) return fresh;
   const before = current.ok ? current.value.paragraphs.length : 0;
-  if (current.ok && current.value.hash === fresh.value.hash) {
-    return ok({ id, path: file, changed: false, paragraphs: { before, after: before } });
-  }
-  const written = await store(destination, { ...fetched.value, metadata: { ...fetched.value.metadata, ...sidecar } }, options);
-  if (!written.ok) return written;
-  if (destination !== file) await rm(file, { force: true });
+  const destination = path.join(corpus, relative);
+  if (current.ok && current.value.hash === fresh.value.hash) return ok({ id, path: path.join(corpus, file.path), changed: false, paragraphs: { before, after: before } });
+  const metadata: DocumentMetadata = { ...fetched.value.metadata, ...kept, sourceUrl: fetched.value.url, retrieved: options.today };
+  // Written through temporary files and renamed, like every corpus write: a link in the way is replaced, never written through.
+  await writeFileAtomic(destination, fetched.value.bytes);
+  await writeFileAtomic(sidecarPathFor(destination), sidecarText(metadata));
+  if (relative !== file.path) await rm(path.join(corpus, file.path), { force: true });
   return ok({ id, path: destination, changed: true, paragraphs: { before, after: fresh.value.paragraphs.length } });
-}
-
-async function store(destination: string, fetched: Fetched, options: UrlOptions): Promise<Result<true, CitebotError>> {
-  const metadata: DocumentMetadata = { ...fetched.metadata, sourceUrl: fetched.url, retrieved: options.today };
-  const checked = await ingestFile(path.basename(destination), fetched.bytes, { maxDocumentBytes: options.maxDocumentBytes, metadata });
-  if (!checked.ok) return checked;
-  await mkdir(path.dirname(destination), { recursive: true });
-  await writeFileAtomic(destination, fetched.bytes);
-  await writeSidecar(destination, metadata);
-  return ok(true);
 }
 
 async function fetchSource(address: string, options: UrlOptions): Promise<Result<Fetched, CitebotError>> {
@@ -119,7 +111,7 @@ function decodeHtml(body: Buffer, charset: string | undefined): string | undefin
     }
   }
   const decoded = decodeText(body);
-  return decoded.ok ? decoded.value : undefined;
+  return decoded.ok ? decoded.value.text : undefined;
 }
 
 export function describeFetchProblem(url: string, problem: FetchProblem): CitebotError {
@@ -149,21 +141,15 @@ export function describeFetchProblem(url: string, problem: FetchProblem): Citebo
 /** "https://site.org/2025/02/the-essay-title/" → "the-essay-title"; the host name when the path says nothing. */
 export function idFromUrl(address: string): string | undefined {
   const url = new URL(address);
-  const segments = url.pathname.split('/').map((segment) => decodeURIComponent(segment)).filter((segment) => /[a-z]/i.test(segment));
+  const segments = url.pathname.split('/').map(decodeSegment).filter((segment) => /\p{L}/u.test(segment));
   const last = segments.at(-1)?.replace(/\.(?:s?html?|php|aspx?|pdf|docx|epub|txt|md|markdown)$/i, '');
   return documentIdFromFileName(`${last ?? url.hostname.replace(/^www\./, '')}.x`);
 }
 
-/** The corpus file that holds document `id`, whatever its format or folder. */
-export async function findDocumentFile(corpus: string, id: string): Promise<string | undefined> {
-  let entries: string[];
+function decodeSegment(segment: string): string {
   try {
-    entries = await readdir(corpus, { recursive: true });
+    return decodeURIComponent(segment);
   } catch {
-    return undefined;
+    return segment;
   }
-  const match = entries
-    .filter((entry) => !entry.split(path.sep).some((part) => part.startsWith('.')) && !isSidecarFile(entry) && documentFormatOf(entry))
-    .find((entry) => documentIdFromFileName(path.basename(entry)) === id);
-  return match ? path.join(corpus, match) : undefined;
 }

@@ -1,9 +1,9 @@
 import { ChannelType, type ChatInputCommandInteraction } from 'discord.js';
-import type { GuildSettings } from '../../guild/settings.js';
+import { type GuildSettings, THREAD_ARCHIVE_MINUTES, type ThreadArchiveMinutes } from '../../guild/settings.js';
 import type { BotContext } from '../bot-context.js';
 import { respond } from '../discord-io.js';
 import { settingsFor } from '../guild-settings.js';
-import { settingsMessage } from '../render/admin-messages.js';
+import { archiveAfter, settingsMessage } from '../render/settings-message.js';
 import { moderatorCommand } from './moderator.js';
 import { requireModerator } from './require-moderator.js';
 import type { SlashCommand } from './slash-command.js';
@@ -28,6 +28,20 @@ const CHANGES: Record<string, Change> = {
   cooldown: (current, i) => ({ ...current, cooldownSeconds: i.options.getInteger('seconds', true) }),
   passages: (current, i) => ({ ...current, passages: i.options.getInteger('count', true) }),
   strictness: (current, i) => ({ ...current, strictness: i.options.getString('level', true) as GuildSettings['strictness'] }),
+  threads: (current, i) => ({
+    ...current,
+    threadAnswers: i.options.getBoolean('enabled', true),
+    threadArchiveMinutes: (i.options.getInteger('archive-after') ?? current.threadArchiveMinutes) as ThreadArchiveMinutes,
+  }),
+  'forum-add': (current, i) => {
+    const id = i.options.getChannel('forum', true).id;
+    return { ...current, forumChannels: [...new Set([...current.forumChannels, id])] };
+  },
+  'forum-remove': (current, i) => {
+    const id = i.options.getChannel('forum', true).id;
+    return { ...current, forumChannels: current.forumChannels.filter((channel) => channel !== id) };
+  },
+  declines: (current, i) => ({ ...current, publicDeclines: i.options.getString('visibility', true) === 'public' }),
 };
 
 export const configCommand: SlashCommand = {
@@ -76,6 +90,42 @@ export const configCommand: SlashCommand = {
             .setDescription('Level')
             .setRequired(true)
             .addChoices({ name: 'lenient', value: 'lenient' }, { name: 'normal', value: 'normal' }, { name: 'strict', value: 'strict' }),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('threads')
+        .setDescription('Answer mentions in a new thread started from the question, where follow-ups keep the context')
+        .addBooleanOption((option) => option.setName('enabled').setDescription('True: answer in a thread; false: reply in the channel').setRequired(true))
+        .addIntegerOption((option) =>
+          option
+            .setName('archive-after')
+            .setDescription('Close an idle thread after')
+            .addChoices(...THREAD_ARCHIVE_MINUTES.map((minutes) => ({ name: archiveAfter(minutes), value: minutes }))),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('forum-add')
+        .setDescription('Answer every new post in this forum, in the post’s thread')
+        .addChannelOption((option) => option.setName('forum').setDescription('Forum channel').setRequired(true).addChannelTypes(ChannelType.GuildForum)),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('forum-remove')
+        .setDescription('Stop answering new posts in this forum')
+        .addChannelOption((option) => option.setName('forum').setDescription('Forum channel').setRequired(true).addChannelTypes(ChannelType.GuildForum)),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('declines')
+        .setDescription('Whether “not covered by the essays” replies are private to the asker or public')
+        .addStringOption((option) =>
+          option
+            .setName('visibility')
+            .setDescription('Private (default) or public; gibberish is never answered publicly')
+            .setRequired(true)
+            .addChoices({ name: 'private', value: 'private' }, { name: 'public', value: 'public' }),
         ),
     ),
 

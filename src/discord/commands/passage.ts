@@ -1,11 +1,14 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { findPassage } from '../../answer/passages.js';
+import { findPassage, parsePageRef, parsePassageRef } from '../../answer/passages.js';
 import { citebotError } from '../../core/errors.js';
+import type { Library } from '../../index/library.js';
 import { respond, suggest } from '../discord-io.js';
-import { questionProblem } from '../notices.js';
+import { memberNotice } from '../member-words.js';
+import { notice } from '../notices.js';
 import { passageSuggestions } from '../passage-suggestions.js';
-import { withCiteButton } from '../cite-button.js';
+import { citeButtonFor } from '../render/passage-controls.js';
 import { passageMessage } from '../render/passage-message.js';
+import type { MessagePayload } from '../render/payload.js';
 import type { SlashCommand } from './slash-command.js';
 
 export const passageCommand: SlashCommand = {
@@ -20,10 +23,15 @@ export const passageCommand: SlashCommand = {
   async execute(interaction, context) {
     const visibility = interaction.options.getBoolean('private') ? 'private' : 'public';
     const current = context.engines.current();
-    if (!current) return respond(interaction, questionProblem(citebotError('INDEX_MISSING', { dir: context.config.INDEX_DIR })), 'private');
-    const passage = findPassage(current.index.library, interaction.options.getString('ref', true));
-    if (!passage.ok) return respond(interaction, questionProblem(passage.error), 'private');
-    await respond(interaction, withCiteButton(passageMessage(passage.value), passage.value.ref), visibility);
+    if (!current) return respond(interaction, memberNotice(citebotError('INDEX_MISSING', { dir: context.config.INDEX_DIR }), context.logger), 'private');
+    const ref = interaction.options.getString('ref', true);
+    const passage = findPassage(current.index.library, ref);
+    if (passage.ok) {
+      context.answers.rememberPassage(interaction.id, { docId: passage.value.docId, paragraph: passage.value.paragraph });
+      return respond(interaction, passageMessage(passage.value, [citeButtonFor(interaction.id, 0, passage.value.paragraph)]), visibility);
+    }
+    const problem = passage.error.code === 'PASSAGE_NOT_FOUND' ? noSuchPassage(current.index.library, ref) : memberNotice(passage.error, context.logger);
+    await respond(interaction, problem, 'private');
   },
 
   async autocomplete(interaction, context) {
@@ -31,3 +39,18 @@ export const passageCommand: SlashCommand = {
     await suggest(interaction, current ? passageSuggestions(current.engine.index, interaction.options.getFocused()) : []);
   },
 };
+
+/** Says what is wrong with a well-formed reference: no such essay, or an essay with fewer paragraphs (or without that page). */
+function noSuchPassage(library: Library, ref: string): MessagePayload {
+  const page = parsePageRef(ref);
+  if (page && library.document(page.docId)) {
+    // The id and label come from the reference's pattern (letters, digits, dashes), so they are safe to repeat.
+    return notice(`No paragraph of \`${page.docId}\` is printed on page ${page.label}. Use \`/sources\` to see the essays.`);
+  }
+  const parsed = parsePassageRef(ref);
+  const document = parsed.ok ? library.document(parsed.value.docId) : undefined;
+  if (!parsed.ok || !document) return notice('There is no essay by that name. Use `/sources` to see the essays.');
+  // The id and number come from the reference's pattern (letters, digits, dashes), so they are safe to repeat.
+  const { docId, paragraph } = parsed.value;
+  return notice(`There is no paragraph ${paragraph} in \`${docId}\`: it has ${document.paragraphs.length}. Use \`/sources\` to see the essays and their paragraph counts.`);
+}

@@ -21,6 +21,9 @@ export const reindexCommand: SlashCommand = {
     await deferResponse(interaction, 'private');
     const outcome = await context.engines.rebuild({ full: interaction.options.getBoolean('full') ?? false });
     context.logger.info({ guildId: interaction.guildId, userId: interaction.user.id, ok: outcome.ok }, '/reindex');
-    await respond(interaction, outcome.ok ? reindexMessage(outcome.value) : notice(`Reindex failed: ${formatError(outcome.error)}`), 'private');
+    if (outcome.ok) return respond(interaction, reindexMessage(outcome.value), 'private');
+    // The fix is a maintainer's (a command on the server): it goes to the log; the moderator is told what happened.
+    context.logger.error({ code: outcome.error.code }, `/reindex failed: ${formatError(outcome.error)}`);
+    await respond(interaction, notice(`Reindex failed: ${outcome.error.message}. I’m still answering from the previous index; the bot’s operators will find the fix in its log.`), 'private');
   },
 };

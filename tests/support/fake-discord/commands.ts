@@ -56,6 +56,11 @@ function nameProblems(name: unknown, path: FormProblem['path'], lowercase: boole
   return [];
 }
 
+function contextMenuNameProblems(name: unknown, path: FormProblem['path']): FormProblem[] {
+  if (typeof name === 'string' && name.trim().length >= 1 && [...name].length <= 32) return [];
+  return [problem([...path, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid')];
+}
+
 function descriptionProblems(description: unknown, path: FormProblem['path']): FormProblem[] {
   if (typeof description !== 'string' || description.length < 1 || description.length > DESCRIPTION_MAX) {
     return [problem([...path, 'description'], 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${DESCRIPTION_MAX} in length.`)];
@@ -120,7 +125,8 @@ function optionListProblems(options: CommandOptionJson[], path: FormProblem['pat
 export function commandProblems(command: CommandJson, path: FormProblem['path']): FormProblem[] {
   const type = command.type ?? ApplicationCommandType.ChatInput;
   const isChatInput = type === ApplicationCommandType.ChatInput;
-  const problems = nameProblems(command.name, path, isChatInput);
+  // Context menu names are what the Apps menu shows: any case, spaces allowed, 1 to 32 characters.
+  const problems = isChatInput ? nameProblems(command.name, path, true) : contextMenuNameProblems(command.name, path);
   if (isChatInput) {
     problems.push(...descriptionProblems(command.description, path));
     problems.push(...optionListProblems(command.options ?? [], [...path, 'options']));

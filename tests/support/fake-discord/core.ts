@@ -1,4 +1,5 @@
 import {
+  type APIThreadChannel,
   ApplicationFlags,
   ChannelType,
   GatewayDispatchEvents,
@@ -115,6 +116,7 @@ export class FakeDiscordCore {
       ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
       message,
       payloads: origin === 'user' ? [] : [payload],
+      reactions: [],
       deleted: false,
     };
     this.world.addMessage(stored);
@@ -143,6 +145,14 @@ export class FakeDiscordCore {
       this.gateway.dispatch(GatewayDispatchEvents.MessageDelete, deletion, this.messageAudience(stored.message));
     }
     this.changes.notify();
+  }
+
+  /** A thread appears: THREAD_CREATE to the guild's shard (it needs the GUILDS intent), `newly_created` as Discord marks it. */
+  createThread(thread: Parameters<FakeWorld['addThread']>[0]): APIThreadChannel {
+    const channel = this.world.addThread(thread);
+    this.gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...channel, newly_created: true }, { guildId: thread.guildId, requiredIntent: GatewayIntentBits.Guilds });
+    this.changes.notify();
+    return channel;
   }
 
   /** Validation for edits: the body's limits, and whether the edited message would still show something. */

@@ -5,6 +5,7 @@ import {
   GatewayDispatchEvents,
   InteractionType,
   type APIApplicationCommand,
+  type APIThreadChannel,
   type APIUser,
 } from 'discord.js';
 import type { Server } from 'node:http';
@@ -41,6 +42,22 @@ export interface CommandInvocation extends Actor {
    * autocomplete marks one option `focused: true`.
    */
   options?: InvocationOption[];
+}
+
+/** A member's message command (a message's Apps menu) on a message: "Find in essays". */
+export interface MessageCommandInvocation extends Omit<Actor, 'channelId' | 'guildId' | 'dm'> {
+  name: string;
+  /** The message it was used on; the interaction happens in that message's channel. */
+  targetMessageId: string;
+}
+
+/** A member starting a post in a forum channel: a thread named `title` whose opening message is `content`. */
+export interface ForumPost {
+  forumId: string;
+  title: string;
+  content: string;
+  /** The author's user id; defaults to the first user. */
+  author?: string;
 }
 
 export interface ButtonClick extends Omit<Actor, 'channelId' | 'guildId' | 'dm'> {
@@ -225,6 +242,80 @@ export class FakeDiscord {
     });
     const data = { custom_id: click.customId, component_type: ComponentType.Button };
     return this.deliver({ ...base, message: stored.message, data });
+  }
+
+  /** A message command (INTERACTION_CREATE type 2, command type 3) on a message; Discord sends its content whatever the intents. */
+  sendMessageCommand(invocation: MessageCommandInvocation): FakeInteraction {
+    const target = this.core.world.messages.get(invocation.targetMessageId);
+    if (!target || target.deleted || target.ephemeral) throw new Error(`fake-discord: no message ${invocation.targetMessageId} to use a command on`);
+    const userId = invocation.user ?? this.defaultUserId();
+    const channelId = this.resolveChannel({ channelId: target.channelId }, userId);
+    const guildId = this.core.world.guildIdOfChannel(channelId);
+    const command = this.core.commands.find(invocation.name, ApplicationCommandType.Message, guildId);
+    if (!command && this.core.requireRegisteredCommands) {
+      throw new Error(`fake-discord: message command "${invocation.name}" is not registered; Discord only shows registered commands`);
+    }
+    const base = interactionBase(this.core.world, this.applicationId, InteractionType.ApplicationCommand, {
+      channelId,
+      userId,
+      memberPermissions: invocation.memberPermissions,
+      locale: invocation.locale,
+    });
+    return this.deliver({
+      ...base,
+      data: {
+        id: command?.id ?? this.core.world.ids.next(),
+        name: invocation.name,
+        type: ApplicationCommandType.Message,
+        target_id: target.id,
+        resolved: { messages: { [target.id]: target.message } },
+        ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+      },
+    });
+  }
+
+  /** A member's new forum post: THREAD_CREATE (newly created), then its opening message, which has the thread's id. */
+  createForumPost(post: ForumPost): { threadId: string; message: MessageJson } {
+    const authorId = post.author ?? this.defaultUserId();
+    const forum = this.core.world.channel(post.forumId);
+    if (forum.type !== ChannelType.GuildForum) throw new Error(`fake-discord: channel ${post.forumId} is not a forum`);
+    const guildId = this.core.world.guildIdOfChannel(post.forumId) as string;
+    this.resolveChannel({ channelId: post.forumId }, authorId);
+    const thread = this.core.createThread({
+      id: this.core.world.ids.next(),
+      guildId,
+      parentId: post.forumId,
+      ownerId: authorId,
+      name: post.title,
+      autoArchiveMinutes: 4320,
+    });
+    const author = this.core.world.user(authorId);
+    const stored = this.core.createMessage(
+      { id: thread.id, channelId: thread.id, author, body: { content: post.content }, files: [], mentions: mentionedUsers(this.core.world, post.content) },
+      'user',
+      undefined,
+    );
+    return { threadId: thread.id, message: stored.message };
+  }
+
+  /** Threads in a channel (threads started from its messages, or a forum's posts), oldest first. */
+  threadsIn(channelId: string): APIThreadChannel[] {
+    return this.core.world.threadsOf(channelId);
+  }
+
+  /** Emoji the bot reacted to a message with. */
+  reactionsOn(messageId: string): readonly string[] {
+    return this.core.world.messages.get(messageId)?.reactions ?? [];
+  }
+
+  /** Every message the bot has sent anywhere, ephemeral and deleted ones included: everything a member may have seen. */
+  botMessages(): FakeMessage[] {
+    return [...this.core.world.messages.values()].filter((m) => m.origin !== 'user');
+  }
+
+  /** The [shard id, shard count] of every gateway session that identified, in order. */
+  get sessionShards(): (readonly [number, number])[] {
+    return this.core.gateway.sessionShards();
   }
 
   /** A user's message (MESSAGE_CREATE), delivered per the bot's intents; returns the full message as stored. */

@@ -103,6 +103,10 @@ export class FakeGateway {
     this.server.on('connection', (socket, request) => this.accept(socket, request));
   }
 
+  sessionShards(): (readonly [number, number])[] {
+    return this.sessions.map((session) => session.shard);
+  }
+
   /** True while some connection has received READY (and its GUILD_CREATEs) or RESUMED and is still open. */
   isReady(): boolean {
     return [...this.connections].some((connection) => connection.state === 'ready');

@@ -12,7 +12,7 @@
  * A bot built elsewhere needs the options in `fakeDiscordClientOptions` (rest.api, shards) and `discord.token`.
  */
 export { connectClient, fakeDiscordClientOptions } from './connect-client.js';
-export { FakeDiscord, type ButtonClick, type CommandInvocation, type UserMessage } from './fake-discord.js';
+export { FakeDiscord, type ButtonClick, type CommandInvocation, type ForumPost, type MessageCommandInvocation, type UserMessage } from './fake-discord.js';
 export type { FaultSpec } from './faults.js';
 export type { FakeInteraction, InteractionCallbackRecord, InteractionEdit, RejectedCallback } from './interactions.js';
 export type { InvocationOption } from './commands.js';

@@ -242,8 +242,9 @@ function webhookTarget(interaction: FakeInteraction, messageId: string): FakeMes
   return target && !target.deleted ? target : undefined;
 }
 
+/** A deferred reply still "thinking…"; once deleted, a follow-up is a new message. */
 function isLoading(message: FakeMessage | undefined): message is FakeMessage {
-  return message !== undefined && ((message.message.flags ?? 0) & MessageFlags.Loading) !== 0;
+  return message !== undefined && !message.deleted && ((message.message.flags ?? 0) & MessageFlags.Loading) !== 0;
 }
 
 function editWebhookMessage(

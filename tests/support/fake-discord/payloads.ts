@@ -13,6 +13,10 @@ import {
   Locale,
   PermissionFlagsBits,
   type APIDMChannel,
+  type APIGuildForumChannel,
+  type APIThreadChannel,
+  ForumLayoutType,
+  ThreadAutoArchiveDuration,
   type APIGuild,
   type APIGuildMember,
   type APIRole,
@@ -100,6 +104,64 @@ export function textChannelPayload(
   };
 }
 
+/** A forum channel: it holds only threads (posts), each started with its opening message. */
+export function forumChannelPayload(id: string, guildId: string, name: string, position: number): APIGuildForumChannel {
+  return {
+    id,
+    guild_id: guildId,
+    type: ChannelType.GuildForum,
+    name,
+    position,
+    parent_id: null,
+    topic: null,
+    nsfw: false,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    permission_overwrites: [],
+    flags: 0 as ChannelFlags,
+    available_tags: [],
+    default_reaction_emoji: null,
+    default_thread_rate_limit_per_user: 0,
+    default_sort_order: null,
+    default_forum_layout: ForumLayoutType.NotSet,
+    default_auto_archive_duration: ThreadAutoArchiveDuration.ThreeDays,
+  };
+}
+
+/** A public thread: started from a message (same id as the message), or a forum post. */
+export function threadChannelPayload(thread: {
+  id: string;
+  guildId: string;
+  parentId: string;
+  ownerId: string;
+  name: string;
+  autoArchiveMinutes: number;
+}): APIThreadChannel {
+  const now = new Date().toISOString();
+  return {
+    id: thread.id,
+    guild_id: thread.guildId,
+    parent_id: thread.parentId,
+    owner_id: thread.ownerId,
+    type: ChannelType.PublicThread,
+    name: thread.name,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 1,
+    total_message_sent: 0,
+    flags: 0 as ChannelFlags,
+    applied_tags: [],
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: thread.autoArchiveMinutes as ThreadAutoArchiveDuration,
+      archive_timestamp: now,
+      locked: false,
+      create_timestamp: now,
+    },
+  } as APIThreadChannel;
+}
+
 export function dmChannelPayload(id: string, recipient: APIUser): APIDMChannel {
   return { id, type: ChannelType.DM, name: null, recipients: [recipient], last_message_id: null, flags: 0 as ChannelFlags };
 }
@@ -153,7 +215,7 @@ export function guildPayload(guild: GuildShape): APIGuild {
 /** GUILD_CREATE as sent after READY: the full guild plus channels, members visible to the bot's intents, etc. */
 export function guildCreatePayload(
   guild: GuildShape,
-  channels: APITextChannel[],
+  channels: (APITextChannel | APIGuildForumChannel)[],
   members: APIGuildMember[],
   memberCount: number,
 ): GatewayGuildCreateDispatchData {

@@ -1,4 +1,4 @@
-import { RESTJSONErrorCodes } from 'discord.js';
+import { ChannelType, RESTJSONErrorCodes } from 'discord.js';
 import { commandProblems, type CommandJson } from './commands.js';
 import type { FakeDiscordCore } from './core.js';
 import { asMessageBody, describeProblems, problem } from './limits.js';
@@ -100,6 +100,40 @@ function editChannelMessage(call: RestCall, core: FakeDiscordCore): RestResponse
   if (rejection) return rejection;
   core.commitEdit(stored, edited, call.body);
   return json(stored.message);
+}
+
+/** Discord's auto-archive durations, in minutes; anything else is 50035. */
+const AUTO_ARCHIVE_MINUTES = new Set([60, 1440, 4320, 10080]);
+const THREAD_NAME_MAX = 100;
+
+/** POST /channels/:channelId/messages/:messageId/threads: a public thread from a message, with the message's id. */
+function startThreadFromMessage(call: RestCall, core: FakeDiscordCore): RestResponse {
+  const channelId = call.params.channelId as string;
+  const channel = core.world.channels.get(channelId);
+  if (!channel) return unknown.channel();
+  const stored = core.world.messages.get(call.params.messageId as string);
+  if (!stored || stored.deleted || stored.ephemeral || stored.channelId !== channelId) return unknown.message();
+  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
+    core.recordViolation('rejected-request', call, `channel type ${channel.type} cannot have threads started from a message`, call.body);
+    return discordError(400, RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType, 'Cannot execute action on this channel type');
+  }
+  if (core.world.channels.has(stored.id)) {
+    core.recordViolation('rejected-request', call, 'a thread was already started from this message', call.body);
+    return discordError(400, RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage, 'A thread has already been created for this message');
+  }
+  const body = isRecord(call.body) ? call.body : {};
+  const name = typeof body.name === 'string' ? body.name : '';
+  const minutes = Number(body.auto_archive_duration ?? 4320);
+  const problems = [
+    ...(name.trim().length < 1 || name.length > THREAD_NAME_MAX ? [problem(['name'], 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${THREAD_NAME_MAX} in length.`)] : []),
+    ...(AUTO_ARCHIVE_MINUTES.has(minutes) ? [] : [problem(['auto_archive_duration'], 'BASE_TYPE_CHOICES', 'Value must be one of {60, 1440, 4320, 10080}.')]),
+  ];
+  if (problems.length) {
+    core.recordViolation('rejected-request', call, describeProblems(problems), call.body);
+    return invalidFormBody(problems);
+  }
+  const guildId = core.world.guildIdOfChannel(channelId) as string;
+  return json(core.createThread({ id: stored.id, guildId, parentId: channelId, ownerId: core.world.botUser.id, name, autoArchiveMinutes: minutes }), 201);
 }
 
 function channelMessage(call: RestCall, core: FakeDiscordCore) {
@@ -292,11 +326,19 @@ export const restRoutes: Route[] = [
     auth: true,
     handle: (call, core) => (core.world.channels.has(call.params.channelId as string) ? NO_CONTENT : unknown.channel()),
   },
+  { method: 'POST', pattern: '/channels/:channelId/messages/:messageId/threads', auth: true, handle: startThreadFromMessage },
   {
     method: 'PUT',
     pattern: '/channels/:channelId/messages/:messageId/reactions/:emoji/@me',
     auth: true,
-    handle: (call, core) => (channelMessage(call, core) ? NO_CONTENT : unknown.message()),
+    handle: (call, core) => {
+      const stored = channelMessage(call, core);
+      if (!stored) return unknown.message();
+      const emoji = call.params.emoji as string;
+      if (!stored.reactions.includes(emoji)) stored.reactions.push(emoji);
+      core.changes.notify();
+      return NO_CONTENT;
+    },
   },
 ];
 

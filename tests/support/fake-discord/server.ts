@@ -44,7 +44,7 @@ async function readBody(request: IncomingMessage): Promise<{ body: unknown; file
       if (typeof value === 'string') {
         if (field === 'payload_json') body = JSON.parse(value);
       } else {
-        files.push({ field, name: value.name, size: value.size, contentType: value.type });
+        files.push({ field, name: value.name, size: value.size, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
       }
     }
     return { body, files };

@@ -9,7 +9,8 @@ export interface UserSpec {
 export interface ChannelSpec {
   id?: string;
   name?: string;
-  type?: ChannelType.GuildText | ChannelType.GuildAnnouncement;
+  /** A forum holds only threads (posts), which members create with `createForumPost`. */
+  type?: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum;
 }
 
 export interface GuildSpec {
@@ -46,6 +47,8 @@ export interface UploadedFile {
   name: string;
   size: number;
   contentType: string;
+  /** The bytes, so tests can read what the bot attached. */
+  data: Buffer;
 }
 
 export interface RestRequestRecord {
@@ -96,5 +99,7 @@ export interface FakeMessage {
   message: GatewayMessageCreateDispatchData;
   /** Every request body the bot sent for this message, oldest first: the create, then each edit. */
   readonly payloads: unknown[];
+  /** Emoji the bot reacted with, in order. */
+  readonly reactions: string[];
   deleted: boolean;
 }

@@ -1,11 +1,13 @@
-import type { APIChannel, APIGuildMember, APITextChannel, APIUser } from 'discord.js';
+import { type APIChannel, type APIGuildForumChannel, type APIGuildMember, type APITextChannel, type APIThreadChannel, type APIUser, ChannelType } from 'discord.js';
 import {
   DEFAULT_MEMBER_PERMISSIONS,
   dmChannelPayload,
+  forumChannelPayload,
   guildCreatePayload,
   memberPayload,
   rolePayload,
   textChannelPayload,
+  threadChannelPayload,
   userPayload,
   type GuildShape,
 } from './payloads.js';
@@ -54,13 +56,12 @@ export class FakeWorld {
         botRoleId,
       };
       for (const [position, channelSpec] of (spec.channels ?? [{ name: 'general' }]).entries()) {
-        const channel = textChannelPayload(
-          channelSpec.id ?? this.ids.next(),
-          id,
-          channelSpec.name ?? `channel-${position}`,
-          position,
-          channelSpec.type,
-        );
+        const channelId = channelSpec.id ?? this.ids.next();
+        const channelName = channelSpec.name ?? `channel-${position}`;
+        const channel =
+          channelSpec.type === ChannelType.GuildForum
+            ? forumChannelPayload(channelId, id, channelName, position)
+            : textChannelPayload(channelId, id, channelName, position, channelSpec.type);
         this.channels.set(channel.id, channel);
         guild.channelIds.push(channel.id);
       }
@@ -116,14 +117,25 @@ export class FakeWorld {
   guildCreate(guildId: string, includeAllMembers: boolean) {
     const guild = this.guild(guildId);
     const memberIds = includeAllMembers ? [this.botUser.id, ...guild.memberIds] : [this.botUser.id];
-    // Guilds only ever hold the text channels the constructor created.
-    const channels = guild.channelIds.map((id) => this.channel(id) as APITextChannel);
+    // Guilds hold the text and forum channels the constructor created; threads are created later and sent on their own.
+    const channels = guild.channelIds.map((id) => this.channel(id) as APITextChannel | APIGuildForumChannel);
     return guildCreatePayload(
       guild,
       channels,
       memberIds.map((id) => this.member(guildId, id)),
       guild.memberIds.length + 1,
     );
+  }
+
+  /** A public thread in a guild channel (the thread's own id is its channel id, as Discord does). */
+  addThread(thread: Parameters<typeof threadChannelPayload>[0]): APIThreadChannel {
+    const channel = threadChannelPayload(thread);
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  threadsOf(parentId: string): APIThreadChannel[] {
+    return [...this.channels.values()].filter((channel): channel is APIThreadChannel => 'parent_id' in channel && channel.parent_id === parentId && 'thread_metadata' in channel);
   }
 
   addMessage(message: FakeMessage): void {

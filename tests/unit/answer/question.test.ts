@@ -14,7 +14,14 @@ describe('cleanQuestion', () => {
   });
 
   it('GIVEN markdown and a code block THEN the markup goes and the words stay', () => {
-    expect(cleaned('**Why** did _Putin_ say `that`?\n```\nsanctions relief\n```')).toBe('Why did Putin say that ? sanctions relief');
+    expect(cleaned('**Why** did _Putin_ say `that`?\n```\nsanctions relief\n```')).toBe('Why did Putin say that? sanctions relief');
+  });
+
+  it('GIVEN a masked link, a spoiler, a heading and a list marker THEN the link text stays and no debris does', () => {
+    expect(cleaned('**[click me](https://evil.example/phish)** what did Hegseth say ||spoiler||\n# heading\n- and `code`')).toBe(
+      'click me what did Hegseth say spoiler heading and code',
+    );
+    expect(cleaned('[broken](https://x.example/a b) link, <https://x.example> and \\*escapes\\*?')).toBe('broken link, and escapes?');
   });
 
   it('GIVEN zero-width and right-to-left control characters THEN they are removed', () => {

@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
@@ -35,5 +36,17 @@ describe('parseConfig', () => {
     if (config.ok) return;
     expect(config.error.code).toBe('CONFIG_INVALID');
     for (const name of ['EMBEDDING_DTYPE', 'DISCORD_GUILD_ID', 'HEALTH_PORT', 'DISCORD_API_BASE']) expect(config.error.message).toContain(name);
+  });
+
+  it('GIVEN MAX_DOCUMENT_BYTES beyond the longest string Node can make THEN it is refused, and the largest readable size accepted', () => {
+    const refused = parseConfig({ MAX_DOCUMENT_BYTES: String(1024 * 1024 * 1024) });
+    expect(!refused.ok && refused.error.message).toMatch(/MAX_DOCUMENT_BYTES Too big: expected number to be <=\s?536870888/);
+    const largest = parseConfig({ MAX_DOCUMENT_BYTES: String(constants.MAX_STRING_LENGTH) });
+    expect(largest.ok && largest.value.MAX_DOCUMENT_BYTES).toBe(constants.MAX_STRING_LENGTH);
+  });
+
+  it('GIVEN a rejected REINDEX_GUILDS entry THEN the message says which entry, never its value', () => {
+    const config = parseConfig({ REINDEX_GUILDS: '100000000000000001, MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret' });
+    expect(!config.ok && config.error.message).toBe('invalid configuration: REINDEX_GUILDS entry 2 is not a Discord server id (17 to 20 digits)');
   });
 });

@@ -68,11 +68,20 @@ describe('html', () => {
 describe('decodeText', () => {
   it('GIVEN UTF-16 with a BOM THEN it decodes', () => {
     const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from('Hé.', 'utf16le')]);
-    expect(decodeText(bytes)).toEqual({ ok: true, value: 'Hé.' });
+    expect(decodeText(bytes)).toEqual({ ok: true, value: { text: 'Hé.', invalidSequences: 0 } });
   });
 
   it('GIVEN Windows-1252 bytes THEN curly quotes come out right', () => {
-    expect(decodeText(new Uint8Array([0x93, 0x48, 0x69, 0x94]))).toEqual({ ok: true, value: '“Hi”' });
+    expect(decodeText(new Uint8Array([0x93, 0x48, 0x69, 0x94]))).toEqual({ ok: true, value: { text: '“Hi”', invalidSequences: 0 } });
+  });
+
+  it('GIVEN UTF-8 text with a few invalid bytes THEN it stays UTF-8, each bad sequence replaced and counted', () => {
+    const bytes = Buffer.concat([Buffer.from('Zelensky’s “peace plan” — Kyiv, '), Buffer.from([0x92, 0xff]), Buffer.from(' Köln � ok.')]);
+    expect(decodeText(bytes)).toEqual({ ok: true, value: { text: 'Zelensky’s “peace plan” — Kyiv, \uFFFD\uFFFD Köln � ok.', invalidSequences: 2 } });
+  });
+
+  it('GIVEN ASCII with one byte that is not UTF-8 THEN it is read as Windows-1252, not damaged UTF-8', () => {
+    expect(decodeText(Buffer.from([...Buffer.from('It'), 0x92, ...Buffer.from('s here.')]))).toEqual({ ok: true, value: { text: 'It’s here.', invalidSequences: 0 } });
   });
 
   it('GIVEN a NUL byte THEN it is binary', () => {

@@ -52,7 +52,7 @@ describe('GuildStore', () => {
     await store.record(B, { ...question, answerId: '3' });
     await writeFile(path.join(dir, 'guilds', A, 'events.jsonl'), `${await readFile(path.join(dir, 'guilds', A, 'events.jsonl'), 'utf8')}{"type":"ques`);
     const stats = summarizeEvents(await store.events(A));
-    expect(stats).toMatchObject({ questions: 2, answered: 1, abstained: 1, topCited: [{ ref: 'doc#p1', count: 1 }] });
+    expect(stats).toMatchObject({ questions: 2, answered: 1, declined: 1, rejected: 0, topCited: [{ ref: 'doc#p1', count: 1 }] });
     expect(summarizeEvents(await store.events(B)).questions).toBe(1);
   });
 
