@@ -20,6 +20,8 @@ import { log } from './stats.js';
 const BUILD_SCRIPT = join(import.meta.dirname, 'build-run.ts');
 const SERVE_SCRIPT = join(import.meta.dirname, 'serve-run.ts');
 const RAW_RESULTS = '.cache/bench/results.json';
+/** Sections of the output file this run does not write, kept as they are. */
+const KEPT_SECTIONS = ['ingestion', 'meaning'];
 
 const { values } = parseArgs({
   options: {
@@ -106,10 +108,11 @@ async function measure(model: ModelName, paragraphs: number): Promise<BenchRun> 
 
 function writeReport(): void {
   mkdirSync(dirname(values.out), { recursive: true });
-  // The ingestion section is written by `npm run bench:ingest`; keep it.
-  const ingestion = existsSync(values.out) ? sectionOf(readFileSync(values.out, 'utf8'), 'ingestion') : '';
+  // Sections written by `npm run bench:ingest` (ingestion) and by hand from a targeted run (meaning) are kept.
+  const existing = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
+  const kept = KEPT_SECTIONS.map((name) => sectionOf(existing, name)).filter(Boolean);
   const report = renderReport({ commands, startedAt, environment: environmentFacts(), runs });
-  writeFileSync(values.out, ingestion ? `${report.trimEnd()}\n\n${ingestion}\n` : report);
+  writeFileSync(values.out, kept.length > 0 ? `${report.trimEnd()}\n\n${kept.join('\n\n')}\n` : report);
 }
 
 function writeRawResults(): void {
