@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { cleanQuestion } from '../answer/question.js';
 import type { Answer } from '../answer/types.js';
 import { type CitebotError, citebotError } from '../core/errors.js';
@@ -65,6 +66,9 @@ export async function askQuestion(
   if (!current) return err(citebotError('INDEX_MISSING', { dir: context.config.INDEX_DIR }));
   // Questions are members' words: only at debug level, to trace what a follow-up was asked with.
   if (conversation.length > 0) context.logger.debug({ answerId: asker.answerId, question, conversation }, 'asking a follow-up with its conversation');
+  // Answering is CPU work that would otherwise run before the event loop reads the next interactions:
+  // in a burst, their acknowledgements (Discord allows 3 s) would wait behind every earlier answer.
+  await nextTurn();
   const started = context.now();
   const asked = await current.engine.ask(question, { limit: MAX_PASSAGES, strictness: asker.settings.strictness, context: conversation });
   const seconds = (context.now() - started) / 1000;
