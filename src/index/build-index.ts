@@ -239,7 +239,7 @@ async function openPrevious(
 }
 
 function incompatibility(manifest: Manifest, model: ModelIdentity | null, options: BuildOptions): string | null {
-  if (manifest.ingestionVersion !== INGESTION_VERSION) return 'paragraph detection changed since the last build';
+  if (manifest.ingestionVersion !== INGESTION_VERSION) return 'paragraph detection or search terms changed since the last build';
   if (manifest.chunkMaxTokens !== options.chunkMaxTokens) return 'CHUNK_MAX_TOKENS changed';
   if (manifest.hnsw.m !== options.hnsw.m || manifest.hnsw.efConstruction !== options.hnsw.efConstruction) {
     return 'the HNSW parameters changed';

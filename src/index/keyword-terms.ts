@@ -8,9 +8,31 @@ const STOPWORDS = new Set(
     'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
     'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will ' +
-    'with would you your yours yourself yourselves also may might must shall us one ever according essay essays say says said tell'
+    'with would you your yours yourself yourselves also may might must shall us one ever according essay essays say says said tell ' +
+    // The same words as chat spells them without the apostrophe ("whats", "doesnt").
+    'whats thats whos hows wheres theres heres dont doesnt didnt isnt arent wasnt werent cant couldnt shouldnt wouldnt wont ' +
+    'havent hasnt hadnt im ive youre theyre'
   ).split(' '),
 );
+
+/**
+ * Contractions, undone before words are split at apostrophes: otherwise "doesn't"
+ * leaves the search term "doesn", "we're" the term "re", and "won't" the word "won"
+ * (as in an election), each a word no passage has, which would lower every
+ * passage's coverage of the question.
+ */
+const CONTRACTIONS: readonly [RegExp, string][] = [
+  [/\bwon['’]t\b/giu, 'will not'],
+  [/\bcan['’]t\b/giu, 'can not'],
+  [/\bshan['’]t\b/giu, 'shall not'],
+  [/\bain['’]t\b/giu, 'is not'],
+  [/\b(\p{L}+)n['’]t\b/giu, '$1 not'],
+  [/['’](?:re|ve|ll|d|m)\b/giu, ''],
+];
+
+function expandContractions(text: string): string {
+  return CONTRACTIONS.reduce((expanded, [pattern, replacement]) => expanded.replace(pattern, replacement), text);
+}
 
 /**
  * Normalises a token for the keyword index and for queries alike: lower case,
@@ -56,7 +78,7 @@ export function keywordTokensOf(text: string): KeywordToken[] {
 
 /** Calls `visit` for every token of a text that is an index term (repeats included), with the word as written. */
 export function forEachKeywordToken(text: string, visit: (term: string, word: string) => void): void {
-  for (const token of text.split(/[\s\p{P}\p{S}]+/u)) {
+  for (const token of expandContractions(text).split(/[\s\p{P}\p{S}]+/u)) {
     const term = keywordTerm(token);
     if (term !== null) visit(term, surfaceWord(token));
   }

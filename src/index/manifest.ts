@@ -4,10 +4,11 @@ import { z } from 'zod';
 export const INDEX_FORMAT = 3;
 
 /**
- * Bumped whenever ingestion (paragraph detection, chunking) changes, so that an
- * unchanged document is still re-chunked once after an upgrade.
+ * Bumped whenever ingestion (paragraph detection, chunking, how text is split
+ * into search terms) changes, so that an unchanged document is still re-read
+ * once after an upgrade.
  */
-export const INGESTION_VERSION = 3;
+export const INGESTION_VERSION = 4;
 
 const span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
