@@ -3,6 +3,7 @@ import type { CitebotError } from '../core/errors.js';
 import { ok, type Result } from '../core/result.js';
 import { expectedAnswerType, holdsAnswerType } from './answer-type.js';
 import { gatherCandidates } from './candidates.js';
+import { closestWhenDeclined } from './closest.js';
 import { ChunkTerms } from './chunk-terms.js';
 import { type FusionStrategy, fuse } from './fusion.js';
 import { type ExpandedTerm, expandQuery } from './meaning.js';
@@ -48,10 +49,6 @@ interface Ranked {
 }
 
 const DEFAULT_LIMIT = 3;
-/** Closest passages offered, labelled low confidence, when the engine abstains... */
-const CLOSEST_WHEN_ABSTAINING = 2;
-/** ...if they reach this share of the threshold: gibberish gets no "closest" passages at all. */
-const CLOSEST_SHARE = 0.5;
 /** Passages on the first page a user sees (Discord shows three). */
 const FIRST_PAGE = 3;
 /** Another essay's passage joins the first page if it scores at least this share of the best. */
@@ -104,7 +101,7 @@ export class AnswerEngine {
     const answered = confidence >= (options.minConfidence ?? calibrated);
     const chosen = answered
       ? this.showBothSources(ranked, limit, (ranked[0]?.score ?? 0) * OTHER_SOURCE_SHARE)
-      : ranked.filter((candidate) => (coverageOf.get(candidate.label) ?? 0) >= calibrated * CLOSEST_SHARE).slice(0, CLOSEST_WHEN_ABSTAINING);
+      : closestWhenDeclined(ranked, (candidate) => coverageOf.get(candidate.label) ?? 0, calibrated);
 
     const results = chosen.map((candidate) => this.result(candidate, expanded));
     return ok({ question, answered, mode: this.mode, confidence, results: dropRepeatedQuotes(results) });

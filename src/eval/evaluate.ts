@@ -1,4 +1,5 @@
 import type { AnswerEngine } from '../answer/answer-engine.js';
+import { closestWhenDeclined } from '../answer/closest.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { SourceDocument } from '../corpus/document.js';
 import type { GoldenQuestion } from './golden.js';
@@ -19,6 +20,11 @@ export interface EvaluationReport extends RankingMetrics, AbstentionMetrics {
   readonly quoteFidelity: number;
   /** Of the questions whose first passage is right, the share whose shown quote contains the evidence text. */
   readonly quoteEvidence: number;
+  /**
+   * Of the answerable questions declined at the threshold, the share whose
+   * "closest passages" (shown, labelled low confidence) include the right one.
+   */
+  readonly declinedShowingRight: number;
   readonly questions: number;
   readonly byKind: ReturnType<typeof rankingByKind>;
   readonly runs: readonly EvaluatedRun[];
@@ -72,6 +78,7 @@ export function scoreRuns(
     ...abstentionMetrics(runs, engine.threshold),
     quoteFidelity: quotes === 0 ? 1 : faithful / quotes,
     quoteEvidence: topHits.length === 0 ? 0 : withEvidence.length / topHits.length,
+    declinedShowingRight: declinedShowingRight(runs, engine.threshold),
     questions: runs.length,
     byKind: rankingByKind(runs),
     runs,
@@ -84,6 +91,19 @@ export async function evaluate(
   corpus: readonly SourceDocument[],
 ): Promise<EvaluationReport> {
   return scoreRuns(await runGolden(engine, questions), corpus, { mode: engine.mode, threshold: engine.threshold() });
+}
+
+/**
+ * Runs hold the full ranking (asked with no threshold); a declined answer shows
+ * the closest passages picked from that same ranking.
+ */
+function declinedShowingRight(runs: readonly EvaluatedRun[], threshold: number): number {
+  const declined = runs.filter((run) => run.question.kind !== 'unanswerable' && run.confidence < threshold);
+  const showsRight = declined.filter((run) => {
+    const closest = closestWhenDeclined(run.ranking, (result) => result.coverage, threshold);
+    return firstHitRank({ ...run, ranking: closest }) !== undefined;
+  });
+  return declined.length === 0 ? 0 : showsRight.length / declined.length;
 }
 
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();

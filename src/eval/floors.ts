@@ -11,6 +11,7 @@ const floorSchema = z.object({
   abstentionRate: z.number(),
   quoteFidelity: z.number(),
   quoteEvidence: z.number(),
+  declinedShowingRight: z.number(),
 });
 
 const partsSchema = z.object({ tune: floorSchema, holdout: floorSchema });

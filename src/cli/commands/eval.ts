@@ -85,11 +85,11 @@ function withoutRuns({ runs: _runs, ...metrics }: EvaluationReport) {
 
 function summary(mode: string, threshold: number, reports: Record<string, EvaluationReport>): string {
   const lines = [`Mode ${mode}, confidence threshold ${threshold.toFixed(3)}`];
-  lines.push('| part | questions | Hit@1 | Hit@3 | MRR | both@3 | answered | abstained | quote has evidence | quote fidelity |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('| part | questions | Hit@1 | Hit@3 | MRR | both@3 | answered | abstained | declined, right among closest | quote has evidence | quote fidelity |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [split, report] of Object.entries(reports)) {
     lines.push(
-      `| ${split} | ${report.questions} | ${fixed(report.hitAt1)} | ${fixed(report.hitAt3)} | ${fixed(report.mrr)} | ${fixed(report.bothAt3)} | ${fixed(report.answeredRate)} | ${fixed(report.abstentionRate)} | ${fixed(report.quoteEvidence)} | ${fixed(report.quoteFidelity)} |`,
+      `| ${split} | ${report.questions} | ${fixed(report.hitAt1)} | ${fixed(report.hitAt3)} | ${fixed(report.mrr)} | ${fixed(report.bothAt3)} | ${fixed(report.answeredRate)} | ${fixed(report.abstentionRate)} | ${fixed(report.declinedShowingRight)} | ${fixed(report.quoteEvidence)} | ${fixed(report.quoteFidelity)} |`,
     );
   }
   for (const [split, report] of Object.entries(reports)) {
