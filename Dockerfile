@@ -70,6 +70,8 @@ COPY package.json tsconfig.json ./
 COPY src ./src
 COPY docs/essays ./docs/essays
 COPY eval/calibration.json ./eval/calibration.json
+# The word-vector table (matching by meaning, ~11 MB) and the maintainer's synonyms.
+COPY lexicon ./lexicon
 
 # The three folders the bot writes. Created owned by citebot before VOLUME, so a new named volume
 # starts out owned by citebot too. index/: the search index (INDEX_DIR); data/: per-server settings

@@ -1,6 +1,7 @@
 import { paragraphRef } from '../corpus/document.js';
 import type { CitebotError } from '../core/errors.js';
 import { ok, type Result } from '../core/result.js';
+import type { Synonyms } from '../lexicon/synonyms.js';
 import { expectedAnswerType, holdsAnswerType } from './answer-type.js';
 import { gatherCandidates } from './candidates.js';
 import { closestWhenDeclined } from './closest.js';
@@ -41,6 +42,8 @@ export interface AnswerEngineParts {
   readonly settings?: RetrievalSettings;
   readonly reranker?: Reranker | null;
   readonly quoteLimits?: QuoteLimits;
+  /** Words the maintainer declared equivalent (SYNONYMS_FILE); none by default. */
+  readonly synonyms?: Synonyms;
 }
 
 interface Ranked {
@@ -90,7 +93,7 @@ export class AnswerEngine {
       const cleanedEarlier = cleanQuestion(earlier);
       return cleanedEarlier.ok ? [cleanedEarlier.value] : [];
     });
-    const expanded = expandQuery(queryTerms(question, context), this.parts.index.neighbours, this.settings.meaning);
+    const expanded = expandQuery(queryTerms(question, context), this.parts.index.neighbours, this.settings.meaning, this.parts.synonyms);
     const vector = await this.queryVector(question, context);
 
     const candidates = gatherCandidates(this.parts.index, expanded, this.chunkTerms, vector, this.settings.candidates);

@@ -1,5 +1,6 @@
 import type { WeightedTerm } from '../index/keyword-terms.js';
 import type { TermNeighbour } from '../index/term-lexicon.js';
+import { Synonyms } from '../lexicon/synonyms.js';
 import type { QueryTerm } from './query.js';
 
 /** Words of the corpus near a question word in meaning (pretrained word vectors). */
@@ -46,20 +47,30 @@ export interface WordMatch {
   readonly similarity: number;
 }
 
-/** Each question term with its near corpus terms; without word vectors, exact terms only. */
-export function expandQuery(terms: readonly QueryTerm[], neighbours: WordNeighbours | null, settings: MeaningSettings): ExpandedTerm[] {
+/**
+ * Each question term with its near corpus terms: the maintainer's synonyms first
+ * (full credit), then near words by word vectors; without either, exact terms only.
+ */
+export function expandQuery(
+  terms: readonly QueryTerm[],
+  neighbours: WordNeighbours | null,
+  settings: MeaningSettings,
+  synonyms: Synonyms = Synonyms.none,
+): ExpandedTerm[] {
   const common = (rank: number | null) => rank !== null && rank <= settings.commonWords;
-  return terms.map((query) => ({
-    ...query,
-    near:
+  return terms.map((query) => {
+    const declared = synonyms.of(query.term).map(({ term }) => ({ term, similarity: 1, rank: 0, credit: 1 }));
+    const byVectors =
       neighbours && !common(neighbours.rank(query.word))
-      ? neighbours
-          .near(query.word)
-          .filter(({ term, similarity, rank }) => term !== query.term && similarity > settings.floor && !common(rank))
-          .slice(0, settings.neighbours)
-          .map((near) => ({ ...near, credit: (near.similarity - settings.floor) / (1 - settings.floor) }))
-      : [],
-  }));
+        ? neighbours
+            .near(query.word)
+            .filter(({ term, similarity, rank }) => term !== query.term && similarity > settings.floor && !common(rank))
+            .filter(({ term }) => !declared.some((synonym) => synonym.term === term))
+            .slice(0, settings.neighbours)
+            .map((near) => ({ ...near, credit: (near.similarity - settings.floor) / (1 - settings.floor) }))
+        : [];
+    return { ...query, near: [...declared, ...byVectors] };
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../answer/answer-engine.js';
 import type { WordVectors } from '../lexicon/word-vectors.js';
 import type { EngineParts } from '../runtime/open-engine.js';
-import { openEmbedder, openReranker, openWordVectors } from '../runtime/open-models.js';
+import { openEmbedder, openReranker, openSynonyms, openWordVectors } from '../runtime/open-models.js';
 import { readCalibration } from '../runtime/read-calibration.js';
 
 export interface CliContext {
@@ -50,6 +50,7 @@ export class LazyCliContext {
         embedder: await context.embedder(),
         reranker: await context.reranker(),
         words: await context.words(),
+        synonyms: await openSynonyms(config, logger),
         calibration: await readCalibration(config.CALIBRATION_FILE, logger),
         logger,
       }),

@@ -30,6 +30,7 @@ export const environmentSchema = z.object({
   MODEL_CACHE_DIR: folder('.cache/models'),
   CALIBRATION_FILE: folder('eval/calibration.json'),
   LEXICON_FILE: folder('lexicon/glove-6b-100d.lex'),
+  SYNONYMS_FILE: folder('lexicon/synonyms.txt'),
 
   EMBEDDING_MODEL: withDefault(z.string().trim().min(1), 'Xenova/bge-small-en-v1.5'),
   EMBEDDING_DTYPE: withDefault(z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4']), 'q8'),

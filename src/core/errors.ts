@@ -159,6 +159,14 @@ const catalogue = {
     message: `the word-vector table ${p.file} is unusable (${p.reason}); answers match exact words only`,
     hint: 'restore it with `git checkout -- lexicon/` or rebuild it with `npm run lexicon`',
   }),
+  SYNONYMS_MISSING: (p: { file: string }) => ({
+    message: `the synonyms file ${p.file} is missing; answers use no synonyms`,
+    hint: 'restore it with `git checkout -- lexicon/synonyms.txt`, or fix SYNONYMS_FILE',
+  }),
+  SYNONYMS_INVALID: (p: { file: string; line: number; reason: string }) => ({
+    message: `the synonyms file ${p.file} is unusable (${p.line > 0 ? `line ${p.line}: ` : ''}${p.reason}); answers use no synonyms`,
+    hint: 'write one group of single words per line, separated by commas (lexicon/README.md)',
+  }),
   PASSAGE_REF_INVALID: (p: { ref: string }) => ({
     message: `"${p.ref}" is not a passage reference`,
     hint: 'use the form <document>#p<number>, e.g. trump-putin-call#p3 (or <document>#page=<page> for a PDF page)',

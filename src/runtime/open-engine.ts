@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { type LoadedIndex, loadGeneration, loadKeywordIndex, modelRefusal, withCurrentManifest } from '../index/index-files.js';
 import { LexiconNeighbours } from '../index/word-neighbours.js';
+import type { Synonyms } from '../lexicon/synonyms.js';
 import type { WordVectors } from '../lexicon/word-vectors.js';
 import type { WordNeighbours } from '../answer/meaning.js';
 
@@ -26,6 +27,8 @@ export interface EngineParts {
   readonly embedder: Embedder | null;
   /** The word-vector table; null answers from exact words (and warns). */
   readonly words: WordVectors | null;
+  /** Maintainer-declared synonyms (SYNONYMS_FILE); none when absent. */
+  readonly synonyms?: Synonyms;
   readonly reranker?: Reranker | null;
   readonly calibration: CalibrationFile;
   readonly logger: Logger;
@@ -87,6 +90,7 @@ function engineOn(index: LoadedIndex, parts: EngineParts, keywordReady: boolean)
     embedder: index.vectors ? parts.embedder : null,
     settings: effective,
     reranker: parts.reranker ?? null,
+    ...(parts.synonyms ? { synonyms: parts.synonyms } : {}),
   });
   return { engine, index, keywordReady };
 }

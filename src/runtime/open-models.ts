@@ -5,7 +5,9 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../answer/answer-engine.js';
 import { loadTransformersEmbedder } from '../embedding/transformers-embedder.js';
 import { loadTransformersReranker } from '../embedding/transformers-reranker.js';
+import { loadSynonyms } from '../lexicon/load-synonyms.js';
 import { loadWordVectors } from '../lexicon/load-word-vectors.js';
+import { Synonyms } from '../lexicon/synonyms.js';
 import type { WordVectors } from '../lexicon/word-vectors.js';
 
 /**
@@ -47,4 +49,15 @@ export async function openWordVectors(config: Config, logger: Logger): Promise<W
   if (loaded.ok) return loaded.value;
   logger.warn({ code: loaded.error.code }, formatError(loaded.error));
   return null;
+}
+
+/**
+ * The maintainer's synonyms (SYNONYMS_FILE), or none when the file is missing or
+ * has a bad line: answers then go without them, and the log names the line.
+ */
+export async function openSynonyms(config: Config, logger: Logger): Promise<Synonyms> {
+  const loaded = await loadSynonyms(config.SYNONYMS_FILE);
+  if (loaded.ok) return loaded.value;
+  logger.warn({ code: loaded.error.code }, formatError(loaded.error));
+  return Synonyms.none;
 }

@@ -5,7 +5,7 @@ import type { Result } from '../core/result.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { BuildProgress } from '../index/build-index.js';
 import { EngineHolder } from './engine-holder.js';
-import { openEmbedder, openReranker, openWordVectors } from './open-models.js';
+import { openEmbedder, openReranker, openSynonyms, openWordVectors } from './open-models.js';
 import { readCalibration } from './read-calibration.js';
 import { reindex } from './reindex.js';
 
@@ -37,7 +37,8 @@ export async function prepareEngine(config: Config, logger: Logger, progress?: B
   }
   const calibration = await readCalibration(config.CALIBRATION_FILE, logger);
   const reranker = await openReranker(config, logger);
-  const engines = new EngineHolder(config, { embedder, reranker, words, calibration, logger });
+  const synonyms = await openSynonyms(config, logger);
+  const engines = new EngineHolder(config, { embedder, reranker, words, synonyms, calibration, logger });
   const loaded = await engines.load();
   if (!loaded.ok) return loaded;
   return { ok: true, value: { embedder, engines } };
