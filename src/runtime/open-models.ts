@@ -57,7 +57,10 @@ export async function openWordVectors(config: Config, logger: Logger): Promise<W
  */
 export async function openSynonyms(config: Config, logger: Logger): Promise<Synonyms> {
   const loaded = await loadSynonyms(config.SYNONYMS_FILE);
-  if (loaded.ok) return loaded.value;
+  if (loaded.ok) {
+    if (loaded.value.size > 0) logger.info({ file: config.SYNONYMS_FILE, words: loaded.value.size }, 'synonyms loaded');
+    return loaded.value;
+  }
   logger.warn({ code: loaded.error.code }, formatError(loaded.error));
   return Synonyms.none;
 }
