@@ -40,8 +40,9 @@ export function chooseQuote(
   const termsOf = sentences.map((sentence) => new Set(keywordTermsOf(text.slice(sentence.start, sentence.end))));
   const coverageOf = (terms: ReadonlySet<string>) => softCoverage(question, terms, idf).coverage;
   const evidence = termsOf.map(coverageOf);
-  const exactOnly = question.map((term) => ({ ...term, near: [] }));
-  const hasQuestionWord = termsOf.map((terms) => softCoverage(exactOnly, terms, idf).coverage > 0);
+  // A declared synonym (credit 1) counts as the word itself; a word-vector neighbour does not.
+  const asItself = question.map((term) => ({ ...term, near: term.near.filter((near) => near.credit >= 1) }));
+  const hasQuestionWord = termsOf.map((terms) => softCoverage(asItself, terms, idf).coverage > 0);
   let best = { first: 0, last: 0, coverage: 0, evidence: 0 };
   const better = (coverage: number, total: number) =>
     coverage > best.coverage + EPSILON || (coverage > best.coverage - EPSILON && total > best.evidence + EPSILON);

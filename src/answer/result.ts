@@ -1,5 +1,5 @@
 import { paragraphRef } from '../corpus/document.js';
-import { forEachKeywordToken } from '../index/keyword-terms.js';
+import { forEachKeywordToken, splitWords } from '../index/keyword-terms.js';
 import type { IndexedChunk, Library } from '../index/library.js';
 import { chunkSearchText } from '../index/chunk-text.js';
 import { type ExpandedTerm, softCoverage } from './meaning.js';
@@ -52,7 +52,7 @@ export function passageResult(
 /** Matches as a reader checks them: the passage's word as written there, best matches first. */
 function shownMatches(matches: readonly { word: string; term: string; similarity: number }[], text: string): ShownMatch[] {
   const written = new Map<string, string>();
-  for (const token of text.split(/[\s\p{P}\p{S}]+/u)) {
+  for (const token of splitWords(text)) {
     forEachKeywordToken(token, (term) => {
       if (!written.has(term)) written.set(term, token);
     });

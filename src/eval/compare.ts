@@ -7,6 +7,7 @@ import type { SourceDocument } from '../corpus/document.js';
 import { type EvaluatedRun, runGolden, scoreRuns } from './evaluate.js';
 import type { GoldenQuestion } from './golden.js';
 import { calibrateThreshold } from './metrics.js';
+import { Synonyms } from '../lexicon/synonyms.js';
 
 const LINEAR_WEIGHTS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** Similarity floors tried for near words... */
@@ -81,6 +82,7 @@ export async function compareConfigurations(
   embedder: QueryEmbedder | null,
   questions: readonly GoldenQuestion[],
   corpus: readonly SourceDocument[],
+  synonyms: Synonyms = Synonyms.none,
 ): Promise<ComparedRow[]> {
   const cached = embedder ? memoised(embedder) : null;
   const configurations = [...wordConfigurations(index.neighbours !== null), ...(cached ? modelConfigurations(index.neighbours !== null) : [])];
@@ -90,6 +92,8 @@ export async function compareConfigurations(
       index: configuration.wordVectors ? index : { ...index, neighbours: null },
       embedder: configuration.fusion ? cached : null,
       settings: { ...DEFAULTS, fusion: configuration.fusion ?? DEFAULTS.fusion, meaning: configuration.meaning },
+      // The maintainer's synonyms are part of every configuration the bot could run.
+      synonyms,
     });
     const runs = await runGolden(engine, questions);
     const part = (split: 'tune' | 'holdout') => runs.filter((run) => run.question.split === split);

@@ -103,7 +103,8 @@ function declinedShowingRight(runs: readonly EvaluatedRun[], threshold: number):
     const closest = closestWhenDeclined(run.ranking, (result) => result.coverage, threshold);
     return firstHitRank({ ...run, ranking: closest }) !== undefined;
   });
-  return declined.length === 0 ? 0 : showsRight.length / declined.length;
+  // Nothing declined: nothing a member missed.
+  return declined.length === 0 ? 1 : showsRight.length / declined.length;
 }
 
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();

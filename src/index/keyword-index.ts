@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { keywordTerm, keywordTermsOf, type WeightedTerm } from './keyword-terms.js';
+import { keywordTerm, keywordTermsOf, splitWords, type WeightedTerm } from './keyword-terms.js';
 
 export interface KeywordEntry {
   readonly label: number;
@@ -38,7 +38,7 @@ const OPTIONS: Options<KeywordEntry> = {
   idField: 'label',
   fields: ['text', 'context'],
   storeFields: [],
-  tokenize: (text) => text.split(/[\s\p{P}\p{S}]+/u),
+  tokenize: splitWords,
   processTerm: (term) => keywordTerm(term) ?? false,
   // Prefix matching lets "russia" find "russian" and "negotiat" find "negotiating"; short terms would match too much.
   searchOptions: { boost: { text: 1, context: CONTEXT_BOOST }, combineWith: 'OR', prefix: (term) => term.length >= 4 },

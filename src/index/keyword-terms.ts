@@ -11,7 +11,7 @@ const STOPWORDS = new Set(
     'with would you your yours yourself yourselves also may might must shall us one ever according essay essays say says said tell ' +
     // The same words as chat spells them without the apostrophe ("whats", "doesnt").
     'whats thats whos hows wheres theres heres dont doesnt didnt isnt arent wasnt werent cant couldnt shouldnt wouldnt wont ' +
-    'havent hasnt hadnt im ive youre theyre'
+    'havent hasnt hadnt im ive youre theyre cannot'
   ).split(' '),
 );
 
@@ -22,16 +22,25 @@ const STOPWORDS = new Set(
  * passage's coverage of the question.
  */
 const CONTRACTIONS: readonly [RegExp, string][] = [
-  [/\bwon['’]t\b/giu, 'will not'],
-  [/\bcan['’]t\b/giu, 'can not'],
-  [/\bshan['’]t\b/giu, 'shall not'],
-  [/\bain['’]t\b/giu, 'is not'],
-  [/\b(\p{L}+)n['’]t\b/giu, '$1 not'],
-  [/['’](?:re|ve|ll|d|m)\b/giu, ''],
+  [/\bwon[`´'‘’ʼ]t\b/giu, 'will not'],
+  [/\bcan[`´'‘’ʼ]t\b/giu, 'can not'],
+  [/\bshan[`´'‘’ʼ]t\b/giu, 'shall not'],
+  [/\bain[`´'‘’ʼ]t\b/giu, 'is not'],
+  [/\b(\p{L}+)n[`´'‘’ʼ]t\b/giu, '$1 not'],
+  [/[`´'‘’ʼ](?:re|ve|ll|d|m)\b/giu, ''],
 ];
 
 function expandContractions(text: string): string {
   return CONTRACTIONS.reduce((expanded, [pattern, replacement]) => expanded.replace(pattern, replacement), text);
+}
+
+/**
+ * Splits text into the tokens that become index terms, contractions undone: the
+ * keyword index (MiniSearch), term frequencies, coverage and quotes all split the
+ * same way, so a word means the same to each of them.
+ */
+export function splitWords(text: string): string[] {
+  return expandContractions(text).split(/[\s\p{P}\p{S}ʼ]+/u);
 }
 
 /**
@@ -78,7 +87,7 @@ export function keywordTokensOf(text: string): KeywordToken[] {
 
 /** Calls `visit` for every token of a text that is an index term (repeats included), with the word as written. */
 export function forEachKeywordToken(text: string, visit: (term: string, word: string) => void): void {
-  for (const token of expandContractions(text).split(/[\s\p{P}\p{S}]+/u)) {
+  for (const token of splitWords(text)) {
     const term = keywordTerm(token);
     if (term !== null) visit(term, surfaceWord(token));
   }

@@ -8,7 +8,7 @@ export const INDEX_FORMAT = 3;
  * into search terms) changes, so that an unchanged document is still re-read
  * once after an upgrade.
  */
-export const INGESTION_VERSION = 4;
+export const INGESTION_VERSION = 5;
 
 const span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 

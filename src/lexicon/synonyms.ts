@@ -49,7 +49,8 @@ export interface SynonymsProblem {
   readonly reason: string;
 }
 
-const WORD = /^\p{L}[\p{L}\p{N}'’-]*$/u;
+// Text is split at hyphens and apostrophes, so a word holding one could never be found.
+const WORD = /^\p{L}[\p{L}\p{N}]*$/u;
 
 /**
  * Reads a synonyms file: one group per line, words separated by commas; blank
@@ -70,7 +71,9 @@ export function parseSynonyms(text: string): Result<Synonyms, SynonymsProblem> {
       const term = keywordTerm(entry)!;
       if (!group.has(term)) group.set(term, { term, word: entry });
     }
-    if (group.size < 2) return err({ line: index + 1, reason: 'a group needs at least two different words, separated by commas' });
+    if (group.size < 2) {
+      return err({ line: index + 1, reason: 'a group needs at least two words, separated by commas, that search tells apart (forms of one word, "swap, swaps", count as one)' });
+    }
     groups.push([...group.values()]);
   }
   return ok(Synonyms.fromGroups(groups));
@@ -78,7 +81,7 @@ export function parseSynonyms(text: string): Result<Synonyms, SynonymsProblem> {
 
 function entryProblem(entry: string): string | null {
   if (entry === '') return 'an empty word (two commas in a row, or one at the end)';
-  if (!WORD.test(entry)) return `"${entry}" is not a single word`;
+  if (!WORD.test(entry)) return `"${entry}" is not a single word (letters and digits, no spaces, hyphens or apostrophes)`;
   if (keywordTerm(entry) === null) return `"${entry}" is a word search ignores (too short or a function word)`;
   return null;
 }

@@ -41,7 +41,7 @@ export const evalCommand: CliCommand = (lazy) =>
       const modelId = engine.mode === 'fused' || engine.mode === 'dense' ? (index.manifest.model?.id ?? null) : null;
 
       const searchIndex = engine.index;
-      const rows = flags.compare ? await compareConfigurations(searchIndex, modelId ? parts.embedder : null, questions, corpus.value.documents) : [];
+      const rows = flags.compare ? await compareConfigurations(searchIndex, modelId ? parts.embedder : null, questions, corpus.value.documents, parts.synonyms) : [];
       if (flags.write && rows.length > 0) {
         const measuredOn = { golden: flags.golden, questions: questions.length, date: new Date().toISOString().slice(0, 10) };
         await writeFileAtomic(config.CALIBRATION_FILE, `${JSON.stringify(withCalibration(parts.calibration, modelId, rows, measuredOn), null, 2)}\n`);

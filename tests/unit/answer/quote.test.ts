@@ -57,4 +57,12 @@ describe('chooseQuote', () => {
     const chosen = chooseQuote(text, { start: 0, end: text.length }, question, () => 1);
     expect(text.slice(chosen.start, chosen.end)).toBe('Moscow did not need talks.');
   });
+
+  it('GIVEN a declared synonym THEN a sentence using only the synonym extends the quote, as the word itself would', () => {
+    const text = 'Prisoner swaps were agreed in May. Exchanges followed within weeks. The weather was mild. Nobody expected snow.';
+    const synonymOf = (term: string) => (term === 'swap' ? [{ term: 'exchang', similarity: 1, rank: 0, credit: 1 }] : []);
+    const question = exactly('Were prisoner swaps agreed?').map((term) => ({ ...term, near: synonymOf(term.term) }));
+    const chosen = chooseQuote(text, { start: 0, end: text.length }, question, () => 1);
+    expect(text.slice(chosen.start, chosen.end)).toBe('Prisoner swaps were agreed in May. Exchanges followed within weeks.');
+  });
 });

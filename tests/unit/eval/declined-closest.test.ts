@@ -36,4 +36,9 @@ describe('declined, right among closest', () => {
     expect(report.declinedShowingRight).toBeCloseTo(1 / 3);
     expect(report.answeredRate).toBeCloseTo(1 / 4);
   });
+
+  it('GIVEN no answerable question declined THEN nothing was missed: 1', () => {
+    const report = scoreRuns([run('answered', 1, 0.9, [passage(1, 0.9)])], [], { mode: 'lexical', threshold: THRESHOLD });
+    expect(report.declinedShowingRight).toBe(1);
+  });
 });

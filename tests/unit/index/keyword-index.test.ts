@@ -36,6 +36,12 @@ describe('KeywordIndex', () => {
     expect(coverage(0)).toBe(0);
   });
 
+  // The index splits text as the question is split: a chunk saying "won't" holds no "won" to be found.
+  it('GIVEN "won\'t" in one chunk and "won" in another THEN a search for "won" finds only the latter', () => {
+    const index = KeywordIndex.build([entry(1, 'Moscow won’t stop the war.'), entry(2, 'Trump won the vote.')]);
+    expect(index.search(weightedTermsOf('Who won?'), 5).hits.map((hit) => hit.label)).toEqual([2]);
+  });
+
   it('GIVEN a serialised index THEN loading it gives the same results and frequencies', async () => {
     const index = KeywordIndex.build([entry(1, 'Kellogg met Witkoff.'), entry(2, 'Witkoff went to Moscow.')]);
     for (const mode of ['blocking', 'yielding'] as const) {

@@ -16,6 +16,10 @@ describe('keywordTermsOf', () => {
     expect(keywordTermsOf('Who won the vote?')).toEqual(['won', 'vote']);
   });
 
+  it('GIVEN apostrophe look-alikes (‘ ʼ ` ´) THEN contractions are undone all the same', () => {
+    expect(keywordTermsOf('Moscow doesnʼt care, won`t stop, isn‘t sure, can´t win')).toEqual(['moscow', 'care', 'stop', 'sure', 'win']);
+  });
+
   it('GIVEN chat spellings without the apostrophe THEN they are function words like their spelled-out forms', () => {
     expect(keywordTermsOf('whats the deal, doesnt putin care, isnt it over')).toEqual(['deal', 'putin', 'care']);
   });

@@ -26,8 +26,9 @@ describe('parseSynonyms', () => {
     ['white house, administration', 2, '"white house" is not a single word'],
     ['swap,, exchange', 2, 'an empty word'],
     ['the, a', 2, '"the" is a word search ignores'],
-    ['swap', 2, 'at least two different words'],
-    ['swaps, swap', 2, 'at least two different words'],
+    ['swap', 2, 'at least two words'],
+    ['swaps, swap', 2, 'forms of one word'],
+    ['e-mail, mail', 2, '"e-mail" is not a single word'],
   ])('GIVEN the line "%s" THEN it is refused, naming line %i', (line, number, reason) => {
     const parsed = parseSynonyms(`# groups\n${line}\n`);
     expect(parsed.ok).toBe(false);
