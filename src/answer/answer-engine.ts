@@ -198,7 +198,8 @@ export class AnswerEngine {
 
   private result({ label, score }: Ranked, expanded: readonly ExpandedTerm[]): AnswerResult {
     const { library, keyword } = this.parts.index;
-    return passageResult(library, library.chunk(label)!, score, expanded, (term) => keyword.idf(term), this.parts.quoteLimits ?? DEFAULT_QUOTE_LIMITS);
+    const quoteLimits = this.parts.quoteLimits ?? DEFAULT_QUOTE_LIMITS;
+    return passageResult(library, library.chunk(label)!, score, expanded, (term) => keyword.idf(term), quoteLimits, this.chunkTerms.of(label));
   }
 }
 

@@ -50,14 +50,19 @@ export function formatCitation(style: CitationStyle, work: CitedWork, place: Cit
 /** "p. 12" or "pp. 12–13": for citation lines next to ¶N. */
 export function pageLabel(pages: PageRange | undefined): string | undefined {
   if (!pages) return undefined;
-  return pages.first === pages.last ? `p. ${pages.first}` : `pp. ${pages.first}–${pages.last}`;
+  return `${pages.first === pages.last ? 'p.' : 'pp.'} ${pageSpan(pages)}`;
+}
+
+/** "12" or "12–13". */
+function pageSpan(pages: PageRange): string {
+  return pages.first === pages.last ? `${pages.first}` : `${pages.first}–${pages.last}`;
 }
 
 function chicago(work: CitedWork, place: CitedPlace, italic: Italic): string {
   const names = work.authors.map(parseName).map((name) => fullName(name));
   const authors = names.length > 3 ? `${names[0]} et al.` : joinList(names, 'and');
   const title = work.publication ? `“${work.title},”` : `${italic(work.title)},`;
-  const pages = place.pages ? (place.pages.first === place.pages.last ? place.pages.first : `${place.pages.first}–${place.pages.last}`) : undefined;
+  const pages = place.pages ? pageSpan(place.pages) : undefined;
   const parts = [
     authors ? `${authors},` : '',
     title,
@@ -147,26 +152,23 @@ function dateParts(date: string): { year: string; month?: number; day?: number }
   return { year: match[1], ...(month ? { month } : {}), ...(day ? { day } : {}) };
 }
 
-function longDate(date: string): string {
+/**
+ * A date in a style's order: `withDay` and `withMonth` arrange the parts; a year
+ * alone is the year, and a date that is not YYYY[-MM[-DD]] is shown as written.
+ */
+function styledDate(
+  date: string,
+  months: readonly string[],
+  withDay: (year: string, month: string, day: number) => string,
+  withMonth: (year: string, month: string) => string,
+): string {
   const parts = dateParts(date);
   if (!parts) return date;
   if (!parts.month) return parts.year;
-  const month = MONTHS[parts.month - 1]!;
-  return parts.day ? `${month} ${parts.day}, ${parts.year}` : `${month} ${parts.year}`;
+  const month = months[parts.month - 1]!;
+  return parts.day ? withDay(parts.year, month, parts.day) : withMonth(parts.year, month);
 }
 
-function mlaDate(date: string): string {
-  const parts = dateParts(date);
-  if (!parts) return date;
-  if (!parts.month) return parts.year;
-  const month = MLA_MONTHS[parts.month - 1]!;
-  return parts.day ? `${parts.day} ${month} ${parts.year}` : `${month} ${parts.year}`;
-}
-
-function apaDate(date: string): string {
-  const parts = dateParts(date);
-  if (!parts) return date;
-  if (!parts.month) return parts.year;
-  const month = MONTHS[parts.month - 1]!;
-  return parts.day ? `${parts.year}, ${month} ${parts.day}` : `${parts.year}, ${month}`;
-}
+const longDate = (date: string) => styledDate(date, MONTHS, (year, month, day) => `${month} ${day}, ${year}`, (year, month) => `${month} ${year}`);
+const mlaDate = (date: string) => styledDate(date, MLA_MONTHS, (year, month, day) => `${day} ${month} ${year}`, (year, month) => `${month} ${year}`);
+const apaDate = (date: string) => styledDate(date, MONTHS, (year, month, day) => `${year}, ${month} ${day}`, (year, month) => `${year}, ${month}`);

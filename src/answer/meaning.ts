@@ -60,12 +60,12 @@ export function expandQuery(
   const common = (rank: number | null) => rank !== null && rank <= settings.commonWords;
   return terms.map((query) => {
     const declared = synonyms.of(query.term).map(({ term }) => ({ term, similarity: 1, rank: 0, credit: 1 }));
+    const declaredTerms = new Set(declared.map(({ term }) => term));
     const byVectors =
       neighbours && !common(neighbours.rank(query.word))
         ? neighbours
             .near(query.word)
-            .filter(({ term, similarity, rank }) => term !== query.term && similarity > settings.floor && !common(rank))
-            .filter(({ term }) => !declared.some((synonym) => synonym.term === term))
+            .filter(({ term, similarity, rank }) => term !== query.term && !declaredTerms.has(term) && similarity > settings.floor && !common(rank))
             .slice(0, settings.neighbours)
             .map((near) => ({ ...near, credit: (near.similarity - settings.floor) / (1 - settings.floor) }))
         : [];

@@ -1,5 +1,5 @@
 import { paragraphRef } from '../corpus/document.js';
-import { forEachKeywordToken, splitWords } from '../index/keyword-terms.js';
+import { keywordTerm, splitWords } from '../index/keyword-terms.js';
 import type { IndexedChunk, Library } from '../index/library.js';
 import { chunkSearchText } from '../index/chunk-text.js';
 import { type ExpandedTerm, softCoverage } from './meaning.js';
@@ -20,14 +20,13 @@ export function passageResult(
   question: readonly ExpandedTerm[],
   idf: (term: string) => number,
   quoteLimits: QuoteLimits,
+  /** The chunk's index terms (of `chunkMatchText`), as the engine already holds them. */
+  terms: ReadonlySet<string>,
 ): AnswerResult {
   const document = library.document(chunk.docId)!;
   const paragraph = document.paragraphs[chunk.paragraph - 1]!;
   const quote = chooseQuote(document.text, chunk.span, question, idf, quoteLimits);
   const whole = chunk.parts === 1 ? paragraph.span : chunk.span;
-  const matchText = chunkMatchText(library, chunk);
-  const terms = new Set<string>();
-  forEachKeywordToken(matchText, (term) => terms.add(term));
   const { coverage, matches } = softCoverage(question, terms, idf);
   return {
     ref: paragraphRef(document.id, chunk.paragraph),
@@ -45,7 +44,7 @@ export function passageResult(
     ...(paragraph.pages ? { pages: paragraph.pages } : {}),
     score,
     coverage,
-    matches: shownMatches(matches, matchText),
+    matches: shownMatches(matches, chunkMatchText(library, chunk)),
   };
 }
 
@@ -53,9 +52,8 @@ export function passageResult(
 function shownMatches(matches: readonly { word: string; term: string; similarity: number }[], text: string): ShownMatch[] {
   const written = new Map<string, string>();
   for (const token of splitWords(text)) {
-    forEachKeywordToken(token, (term) => {
-      if (!written.has(term)) written.set(term, token);
-    });
+    const term = keywordTerm(token);
+    if (term !== null && !written.has(term)) written.set(term, token);
   }
   return matches
     .map((match) => ({ word: match.word, matched: written.get(match.term) ?? match.term, similarity: Number(match.similarity.toFixed(3)) }))

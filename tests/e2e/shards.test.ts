@@ -5,8 +5,8 @@ import { parseConfig } from '../../src/config/load-config.js';
 import { registerCommands } from '../../src/discord/register.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 import { freePort } from '../support/free-port.js';
-import { ESSAYS_DIR, TEST_MODEL_DIR } from '../support/paths.js';
-import { startEntryPoint } from '../support/run-cli.js';
+import { TEST_MODEL_DIR } from '../support/paths.js';
+import { botProcessEnv, startEntryPoint } from '../support/run-cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -25,16 +25,7 @@ describe('npm run start:shards', () => {
     const discord = await FakeDiscord.start({ users: [{ username: 'alice' }, { username: 'bob' }], guilds });
     const root = await tempDir();
     const port = await freePort();
-    const env = {
-      CORPUS_DIR: ESSAYS_DIR,
-      INDEX_DIR: path.join(root, 'index'),
-      DATA_DIR: path.join(root, 'data'),
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_BASE: discord.restApi,
-      TOTAL_SHARDS: '2',
-      HEALTH_PORT: String(port),
-      LOG_LEVEL: 'info',
-    };
+    const env = botProcessEnv(discord, root, { TOTAL_SHARDS: '2', HEALTH_PORT: String(port) });
     let launcher: ReturnType<typeof startEntryPoint> | undefined;
     try {
       const config = parseConfig({ ...env, EMBEDDING_MODEL: TEST_MODEL_DIR });

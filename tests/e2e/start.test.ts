@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 import { freePort } from '../support/free-port.js';
 import { ESSAYS_DIR } from '../support/paths.js';
-import { startEntryPoint } from '../support/run-cli.js';
+import { botProcessEnv, startEntryPoint } from '../support/run-cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -25,16 +25,7 @@ describe('npm start', () => {
     const discord = await FakeDiscord.start();
     const root = await tempDir();
     const port = await freePort();
-    const env = {
-      CORPUS_DIR: ESSAYS_DIR,
-      INDEX_DIR: path.join(root, 'index'),
-      DATA_DIR: path.join(root, 'data'),
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_BASE: discord.restApi,
-      DISCORD_GUILD_ID: discord.guilds[0]!.id,
-      HEALTH_PORT: String(port),
-      LOG_LEVEL: 'info',
-    };
+    const env = botProcessEnv(discord, root, { DISCORD_GUILD_ID: discord.guilds[0]!.id, HEALTH_PORT: String(port) });
     try {
       const register = startEntryPoint('src/register.ts', env);
       expect(await register.exited()).toBe(0);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT, TEST_MODEL_DIR } from './paths.js';
+import { ESSAYS_DIR, REPO_ROOT, TEST_MODEL_DIR } from './paths.js';
 
 export interface CliRun {
   readonly code: number | null;
@@ -24,6 +24,19 @@ export function runCli(args: readonly string[], env: Record<string, string>, std
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin ?? '');
   });
+}
+
+/** Environment for the bot as its own process, on the essays, against a fake Discord; `extra` adds or overrides. */
+export function botProcessEnv(discord: { readonly token: string; readonly restApi: string }, root: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    CORPUS_DIR: ESSAYS_DIR,
+    INDEX_DIR: path.join(root, 'index'),
+    DATA_DIR: path.join(root, 'data'),
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_BASE: discord.restApi,
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
 }
 
 export interface RunningProcess {

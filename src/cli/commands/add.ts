@@ -49,7 +49,7 @@ export const addCommand: CliCommand = (lazy) =>
       const outcomes: Outcome[] = [];
       for (const source of sources) {
         if (flags.refresh) outcomes.push({ source, result: await refreshOne(config, source, urlOptions) });
-        else if (URL_LIKE.test(source) && !/^[a-z]:[\\/]/i.test(source)) outcomes.push({ source, result: await addOneUrl(config, source, flags, urlOptions) });
+        else if (URL_LIKE.test(source)) outcomes.push({ source, result: await addOneUrl(config, source, flags, urlOptions) });
         else {
           const files = await expandFolder(source);
           if (!files.ok) outcomes.push({ source, result: files });
@@ -94,7 +94,7 @@ async function refreshOne(config: Config, id: string, options: UrlOptions): Prom
   const summary = refreshed.value.changed
     ? `${id}: the text changed (${paragraphs.before} → ${paragraphs.after} paragraphs); saved to ${refreshed.value.path}.`
     : `${id}: unchanged (${paragraphs.before} paragraphs).`;
-  return { ok: true, value: { id, path: refreshed.value.path, summary, changed: refreshed.value.changed } };
+  return ok({ id, path: refreshed.value.path, summary, changed: refreshed.value.changed });
 }
 
 /**

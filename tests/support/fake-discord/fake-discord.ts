@@ -255,22 +255,9 @@ export class FakeDiscord {
     if (!command && this.core.requireRegisteredCommands) {
       throw new Error(`fake-discord: message command "${invocation.name}" is not registered; Discord only shows registered commands`);
     }
-    const base = interactionBase(this.core.world, this.applicationId, InteractionType.ApplicationCommand, {
-      channelId,
-      userId,
-      memberPermissions: invocation.memberPermissions,
-      locale: invocation.locale,
-    });
-    return this.deliver({
-      ...base,
-      data: {
-        id: command?.id ?? this.core.world.ids.next(),
-        name: invocation.name,
-        type: ApplicationCommandType.Message,
-        target_id: target.id,
-        resolved: { messages: { [target.id]: target.message } },
-        ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
-      },
+    return this.deliverCommand(InteractionType.ApplicationCommand, ApplicationCommandType.Message, command, { ...invocation, channelId, userId }, {
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target.message } },
     });
   }
 
@@ -416,21 +403,30 @@ export class FakeDiscord {
       const scope = guildId ? `globally or in guild ${guildId}` : 'globally';
       throw new Error(`fake-discord: /${invocation.name} is not registered ${scope}; Discord only delivers registered commands`);
     }
-    const base = interactionBase(this.core.world, this.applicationId, type, {
-      channelId,
-      userId,
-      memberPermissions: invocation.memberPermissions,
-      locale: invocation.locale,
+    return this.deliverCommand(type, ApplicationCommandType.ChatInput, command, { ...invocation, channelId, userId }, {
+      ...(options.length ? { options } : {}),
+      ...resolvedFor(this.core.world, options, guildId),
     });
+  }
+
+  /** An application command interaction: the command's registered id (or a fresh one) and name, plus type-specific data. */
+  private deliverCommand(
+    type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete,
+    commandType: ApplicationCommandType,
+    command: APIApplicationCommand | undefined,
+    invocation: { name: string; channelId: string; userId: string; memberPermissions?: bigint | string | undefined; locale?: string | undefined },
+    data: Record<string, unknown>,
+  ): FakeInteraction {
+    const { channelId, userId, memberPermissions, locale } = invocation;
+    const base = interactionBase(this.core.world, this.applicationId, type, { channelId, userId, memberPermissions, locale });
     return this.deliver({
       ...base,
       data: {
         id: command?.id ?? this.core.world.ids.next(),
         name: invocation.name,
-        type: ApplicationCommandType.ChatInput,
-        ...(options.length ? { options } : {}),
+        type: commandType,
         ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
-        ...resolvedFor(this.core.world, options, guildId),
+        ...data,
       },
     });
   }

@@ -4,27 +4,12 @@ import { markdownDocument, memoryIndex } from '../../support/memory-index.js';
 import { citationMessage } from '../../../src/discord/render/citation-message.js';
 import { passageMessage } from '../../../src/discord/render/passage-message.js';
 import { citation, quoteBlock } from '../../../src/discord/render/quote-block.js';
+import { answerResult } from '../../support/answer-result.js';
 
 const TEXT = 'Read [the real memo](https://evil.example/login) and **this** before [voting](<https://evil.example/2>).';
 
 function result(text: string): AnswerResult {
-  return {
-    ref: 'memo#p1',
-    docId: 'memo',
-    title: 'Memo [see](https://evil.example/t)',
-    section: null,
-    paragraph: 1,
-    quote: text,
-    quoteStart: 0,
-    quoteEnd: text.length,
-    text,
-    textStart: 0,
-    attribution: [],
-    sourceUrl: null,
-    score: 1,
-    coverage: 1,
-    matches: [],
-  };
+  return answerResult('memo', 1, text, { title: 'Memo [see](https://evil.example/t)' });
 }
 
 /** A masked link as Discord parses it: an unescaped `[`, text, `](`, a target, `)`. */

@@ -7,28 +7,13 @@ import { answerMessage } from '../../../src/discord/render/answer-message.js';
 import { shortTitle } from '../../../src/discord/render/short-title.js';
 import type { FakeMessage } from '../../support/fake-discord/index.js';
 import { memberWordingProblems } from '../../support/member-wording.js';
+import { answerResult } from '../../support/answer-result.js';
 
 const ASKER = '100000000000000001';
 
 function result(docId: string, paragraph: number): AnswerResult {
-  const text = `Paragraph ${paragraph} of ${docId} says something quotable.`;
-  return {
-    ref: `${docId}#p${paragraph}`,
-    docId,
-    title: docId === 'a' ? 'Putin meets Witkoff in Moscow: Trump’s limited influence' : 'After the Trump–Putin phone call: why talks suit the Kremlin',
-    section: null,
-    paragraph,
-    quote: text,
-    quoteStart: 0,
-    quoteEnd: text.length,
-    text,
-    textStart: 0,
-    attribution: [],
-    sourceUrl: null,
-    score: 1,
-    coverage: 1,
-    matches: [],
-  };
+  const title = docId === 'a' ? 'Putin meets Witkoff in Moscow: Trump’s limited influence' : 'After the Trump–Putin phone call: why talks suit the Kremlin';
+  return answerResult(docId, paragraph, `Paragraph ${paragraph} of ${docId} says something quotable.`, { title });
 }
 
 function cached(results: AnswerResult[], overrides: Partial<CachedAnswer> = {}): CachedAnswer {

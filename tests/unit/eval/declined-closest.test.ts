@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerResult } from '../../../src/answer/types.js';
 import { type EvaluatedRun, scoreRuns } from '../../../src/eval/evaluate.js';
 import type { GoldenQuestion } from '../../../src/eval/golden.js';
+import { answerResult } from '../../support/answer-result.js';
 
 const THRESHOLD = 0.4;
 
@@ -9,9 +10,9 @@ function question(id: string, paragraph: number): GoldenQuestion {
   return { id, kind: 'paraphrase', split: 'tune', question: id, evidence: [{ doc: 'essay', paragraph, text: 'x' }], why: 'fixture' };
 }
 
-/** A ranked passage of "essay" with its soft coverage; the quote fields are unused by this metric. */
+/** A ranked passage of "essay" with its soft coverage. */
 function passage(paragraph: number, coverage: number): AnswerResult {
-  return { docId: 'essay', paragraph, score: coverage, coverage, quote: '', quoteStart: 0, quoteEnd: 0 } as unknown as AnswerResult;
+  return answerResult('essay', paragraph, 'Quotable.', { score: coverage, coverage });
 }
 
 function run(id: string, rightParagraph: number, confidence: number, ranking: AnswerResult[]): EvaluatedRun {
