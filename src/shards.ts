@@ -2,6 +2,7 @@ import { parseConfig, readDotenvFile } from './config/load-config.js';
 import { formatError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { launchShards } from './discord/sharding.js';
+import { scrubSecrets } from './core/secrets.js';
 
 /** Shards get this long to drain their answers (10 s each, in parallel) before they are killed. */
 const STOP_MS = 15_000;
@@ -10,7 +11,8 @@ const STOP_MS = 15_000;
 readDotenvFile();
 const config = parseConfig(process.env);
 if (!config.ok) {
-  process.stderr.write(`citebot: ${formatError(config.error)}\n`);
+  // A token pasted on the wrong line must not reach the terminal (as in main.ts and register.ts).
+  process.stderr.write(scrubSecrets(`citebot: ${formatError(config.error)}\n`));
   process.exit(2);
 }
 if (!config.value.DISCORD_TOKEN) {

@@ -107,7 +107,7 @@ export async function askQuestion(
  * unless the server opted in, and a decline with nothing close to show (gibberish)
  * is never public.
  */
-export function mayShowPublicly(answer: Answer, settings: GuildSettings): boolean {
+function mayShowPublicly(answer: Answer, settings: GuildSettings): boolean {
   return answer.answered || (settings.publicDeclines && answer.results.length > 0);
 }
 

@@ -1,6 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './bot-context.js';
-import { type AnswerButtonHandler, answerButton, type ButtonHandler } from './buttons/answer-button.js';
+import { answerButton, type ButtonHandler } from './buttons/answer-button.js';
 import { citePassage } from './buttons/cite.js';
 import { showFullParagraph } from './buttons/full-paragraph.js';
 import { turnPage } from './buttons/paging.js';
@@ -33,4 +33,3 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
   await HANDLERS[id.action](interaction, context, id);
 }
 
-export type { AnswerButtonHandler };

@@ -1,11 +1,10 @@
 import type { ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from 'discord.js';
-import { isChannelAllowed } from '../guild/settings.js';
 import type { QuestionSource } from '../runtime/metrics.js';
 import { answerView } from './answer-view.js';
 import { admitQuestion, askQuestion } from './asking.js';
 import type { BotContext } from './bot-context.js';
 import { deferResponse, respond, type Visibility } from './discord-io.js';
-import { settingsFor } from './guild-settings.js';
+import { servesChannel, settingsFor } from './guild-settings.js';
 import { memberNotice, refusalNotice } from './member-words.js';
 import { channelNotice, dmRefusal } from './notices.js';
 import { answerMessage } from './render/answer-message.js';
@@ -32,9 +31,7 @@ export async function answerInteraction(
   const guildId = interaction.guildId;
   if (!guildId && !context.config.ALLOW_DMS) return respond(interaction, dmRefusal, 'private');
   const settings = await settingsFor(context, guildId);
-  const channel = interaction.channel;
-  const parentId = channel && 'parentId' in channel ? (channel.parentId ?? null) : null;
-  if (guildId && !isChannelAllowed(settings, interaction.channelId, parentId)) {
+  if (!servesChannel(settings, guildId, interaction.channelId, interaction.channel)) {
     return respond(interaction, channelNotice(settings.allowedChannels), 'private');
   }
   const asker = {

@@ -1,12 +1,12 @@
 import { ChannelType, type Message } from 'discord.js';
-import { type GuildSettings, isChannelAllowed } from '../guild/settings.js';
+import type { GuildSettings } from '../guild/settings.js';
 import type { CachedAnswer } from './answer-cache.js';
 import { answerView } from './answer-view.js';
 import { admitQuestion, askQuestion } from './asking.js';
 import type { BotContext } from './bot-context.js';
 import { replyToMessage, sendToChannel, showTyping, startThreadFrom } from './discord-io.js';
 import { repliedConversation, threadConversation } from './follow-ups.js';
-import { settingsFor } from './guild-settings.js';
+import { servesChannel, settingsFor } from './guild-settings.js';
 import { memberNotice, refusalNotice } from './member-words.js';
 import { channelNotice, dmRefusal, mentionHelp, notCoveredNotice } from './notices.js';
 import { replyQuietly } from './quiet-replies.js';
@@ -36,8 +36,7 @@ export async function handleMessage(message: Message, context: BotContext, botId
   }
   if (message.content.trim() === '') return; // Text hidden from us (no Message Content intent, no ping).
   const settings = await settingsFor(context, guildId);
-  const parentId = 'parentId' in message.channel ? (message.channel.parentId ?? null) : null;
-  if (guildId && !isChannelAllowed(settings, message.channelId, parentId)) {
+  if (!servesChannel(settings, guildId, message.channelId, message.channel)) {
     return replyQuietly(message, context, settings, REACTIONS.notServedHere, channelNotice(settings.allowedChannels));
   }
   const raw = message.content.replaceAll(`<@${botId}>`, ' ').replaceAll(`<@!${botId}>`, ' ').trim();

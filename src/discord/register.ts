@@ -1,5 +1,6 @@
-import { REST, Routes } from 'discord.js';
+import { Routes } from 'discord.js';
 import type { Config } from '../config/load-config.js';
+import { restClient } from './rest-client.js';
 import { MESSAGE_COMMANDS, SLASH_COMMANDS } from './commands/all.js';
 
 /** A bot token starts with the bot's user id in base64, which is also its application id. */
@@ -18,7 +19,7 @@ export async function registerCommands(config: Config): Promise<string> {
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const applicationId = config.DISCORD_CLIENT_ID ?? applicationIdFromToken(token);
   if (!applicationId) throw new Error('set DISCORD_CLIENT_ID (the application id from the developer portal)');
-  const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(token);
+  const rest = restClient(config, token);
   const body = [...SLASH_COMMANDS, ...MESSAGE_COMMANDS].map((command) => command.data.toJSON());
   const guildId = config.DISCORD_GUILD_ID;
   await rest.put(guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId), { body });

@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { REST, Routes, ShardingManager } from 'discord.js';
+import { Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../core/logger.js';
+import { restClient } from './rest-client.js';
 
 /** Each shard is a whole citebot (src/main.ts) in a child process, which needs the TypeScript loader too. */
 const SHARD_ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -10,7 +11,6 @@ const SHARD_ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
 const SPAWN_TIMEOUT_MS = 180_000;
 
 export interface RunningShards {
-  readonly manager: ShardingManager;
   /** Settles once every shard is connected; rejects if one cannot start. */
   readonly started: Promise<void>;
   /**
@@ -40,12 +40,12 @@ export async function launchShards(config: Config, logger: Logger): Promise<Runn
   });
   logger.info({ totalShards }, 'starting shards');
   const started = manager.spawn({ amount: totalShards, timeout: SPAWN_TIMEOUT_MS }).then(() => logger.info({ totalShards }, 'every shard is connected'));
-  return { manager, started, stop: (timeoutMs, options) => stopShards(manager, timeoutMs, options?.signalShards ?? true) };
+  return { started, stop: (timeoutMs, options) => stopShards(manager, timeoutMs, options?.signalShards ?? true) };
 }
 
 /** How many shards Discord recommends for the bot's server count (through DISCORD_API_BASE when set). */
 async function recommendedShardCount(config: Config, token: string): Promise<number> {
-  const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(token);
+  const rest = restClient(config, token);
   const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
   return Math.max(1, gateway.shards);
 }

@@ -41,6 +41,7 @@ describe('the bot token never reaches a terminal or log', () => {
   it.each<[string, string[], Record<string, string>[]]>([
     ['src/register.ts', [], [{ DISCORD_TOKEN: TOKEN, REINDEX_GUILDS: TOKEN }, { REINDEX_GUILDS: `100000000000000001, ${TOKEN}` }]],
     ['src/main.ts', [], [{ DISCORD_TOKEN: TOKEN, REINDEX_GUILDS: TOKEN }]],
+    ['src/shards.ts', [], [{ DISCORD_TOKEN: TOKEN, REINDEX_GUILDS: TOKEN }]],
     ['src/cli/main.ts', ['sources'], [{ DISCORD_TOKEN: TOKEN, REINDEX_GUILDS: TOKEN }]],
   ])('GIVEN the token pasted into REINDEX_GUILDS THEN %s refuses the setting without echoing it', async (entry, args, envs) => {
     for (const env of envs) {

@@ -1,7 +1,6 @@
-import { DEFAULT_GUILD_SETTINGS, isChannelAllowed } from '../../guild/settings.js';
 import { answerView } from '../answer-view.js';
 import { acknowledgeClick, editClicked, publish, respond } from '../discord-io.js';
-import { settingsFor } from '../guild-settings.js';
+import { servesChannel, settingsFor } from '../guild-settings.js';
 import { channelNotice, notice } from '../notices.js';
 import { answerMessage } from '../render/answer-message.js';
 import type { AnswerButtonHandler } from './answer-button.js';
@@ -21,10 +20,8 @@ export const postToChannel: AnswerButtonHandler = async (interaction, context, i
   // Claimed before the first await, so a double click publishes once.
   cached.posted = true;
   try {
-    const settings = cached.guildId ? await settingsFor(context, cached.guildId) : DEFAULT_GUILD_SETTINGS;
-    const channel = interaction.channel;
-    const parentId = channel && 'parentId' in channel ? (channel.parentId ?? null) : null;
-    if (interaction.guildId && !isChannelAllowed(settings, interaction.channelId, parentId)) {
+    const settings = await settingsFor(context, cached.guildId);
+    if (!servesChannel(settings, interaction.guildId, interaction.channelId, interaction.channel)) {
       cached.posted = false;
       return respond(interaction, channelNotice(settings.allowedChannels), 'private');
     }

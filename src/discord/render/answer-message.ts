@@ -8,8 +8,6 @@ import { COLOURS, type MessagePayload } from './payload.js';
 import { citation, quoteBlock } from './quote-block.js';
 import { shortTitle } from './short-title.js';
 
-export type { AnswerView } from '../answer-view.js';
-
 const QUOTE_IN_DESCRIPTION = 1500;
 /** Room kept for the footer, the author line and the field names when sharing out the 6,000-character total. */
 const RESERVED = 600;

@@ -13,7 +13,7 @@ import { shortTitle } from './short-title.js';
 export type PassageControl = (view: AnswerView, result: AnswerResult, indexOnPage: number) => APIButtonComponent | undefined;
 
 /** "Full ¶6": the whole paragraph, privately. Names the essay too when two passages on the page share a number. */
-export const fullParagraphButton: PassageControl = (view, result, indexOnPage) => {
+const fullParagraphButton: PassageControl = (view, result, indexOnPage) => {
   const shared = view.results.some((other) => other !== result && other.paragraph === result.paragraph);
   const label = shared ? `Full ¶${result.paragraph} · ${shortTitle(result.title, 40)}` : `Full ¶${result.paragraph}`;
   return {
@@ -25,7 +25,7 @@ export const fullParagraphButton: PassageControl = (view, result, indexOnPage) =
 };
 
 /** "Why ¶6?": which question word each passage word matched, privately. Only where something matched. */
-export const whyButton: PassageControl = (view, result, indexOnPage) => {
+const whyButton: PassageControl = (view, result, indexOnPage) => {
   if (result.matches.length === 0) return undefined;
   return {
     type: ComponentType.Button,
@@ -36,7 +36,7 @@ export const whyButton: PassageControl = (view, result, indexOnPage) => {
 };
 
 /** "Cite ¶6": the passage's reference in Chicago, MLA and APA, privately. */
-export const citeButton: PassageControl = (view, result, indexOnPage) => citeButtonFor(view.answerId, view.firstIndex + indexOnPage, result.paragraph);
+const citeButton: PassageControl = (view, result, indexOnPage) => citeButtonFor(view.answerId, view.firstIndex + indexOnPage, result.paragraph);
 
 /** The Cite button for passage `index` of answer `answerId` (or of the /passage reply with that id: index 0). */
 export function citeButtonFor(answerId: string, index: number, paragraph: number): APIButtonComponent {
