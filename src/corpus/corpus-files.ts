@@ -26,7 +26,7 @@ export interface CorpusListing {
 }
 
 /** Past this many entries the folder is not a corpus but, say, /usr (CORPUS_DIR set wrong); reading it would fill the heap. */
-export const MAX_CORPUS_ENTRIES = 50_000;
+const MAX_CORPUS_ENTRIES = 50_000;
 
 /**
  * Lists the regular files under `dir`, skipping hidden entries. Links are followed

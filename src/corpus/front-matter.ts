@@ -17,7 +17,7 @@ export function readFrontMatter(yamlText: string): DocumentMetadata {
   return metadataFromRecord(data as Record<string, unknown>);
 }
 
-export function metadataFromRecord(record: Record<string, unknown>): DocumentMetadata {
+function metadataFromRecord(record: Record<string, unknown>): DocumentMetadata {
   const text = (key: string) => textValue(record[key]);
   const sourceUrl = text('source_url');
   const authors = authorList(record.authors ?? record.author);

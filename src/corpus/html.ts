@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import type { DocumentMetadata, ParsedSource } from './document.js';
 import { htmlMetaField } from './html-meta.js';
 import { type BlockKind, collapseWhitespace, StoredTextBuilder } from './stored-text.js';
+import { isHttpUrl } from './front-matter.js';
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'svg', 'iframe', 'object', 'head']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -84,7 +85,7 @@ export function collectHtmlBlocks(html: string, builder: StoredTextBuilder): { m
         openTags.push(tag);
         if (tag.skip) skipDepth += 1;
         if (tag.note) noteDepth += 1;
-        if (name === 'link' && attributes.rel === 'canonical' && /^https?:\/\/[^\s/]\S*$/i.test(attributes.href ?? '')) meta.sourceUrl = attributes.href;
+        if (name === 'link' && attributes.rel === 'canonical' && isHttpUrl(attributes.href ?? '')) meta.sourceUrl = attributes.href;
         if (name === 'meta') readMeta(meta, attributes);
         if (skipDepth > 0) return;
         if (BLOCKS.has(name)) flush();

@@ -8,7 +8,7 @@ import type { PageRange, Paragraph, Span } from './document.js';
  */
 export type BlockKind = 'heading' | 'paragraph' | 'credit' | 'note';
 
-export const NOTES_SECTION = 'Notes';
+const NOTES_SECTION = 'Notes';
 const MAX_CREDIT_LINES = 3;
 
 export function collapseWhitespace(text: string): string {

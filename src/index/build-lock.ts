@@ -84,11 +84,6 @@ async function takeOver(file: string, stale: string, mine: string, me: LockOwner
   }
 }
 
-/**
- * Creates `file` holding `content` unless it exists. Linking a finished temporary
- * file makes the content appear whole: with a plain exclusive create, a racer could
- * read the file empty and judge it garbage.
- */
 /** Claims left by a taker killed mid-takeover (its lock since replaced): nobody can use them, so the new owner removes them. */
 async function removeDeadClaims(dir: string, me: LockOwner): Promise<void> {
   for (const name of await readdir(dir)) {
@@ -98,6 +93,11 @@ async function removeDeadClaims(dir: string, me: LockOwner): Promise<void> {
   }
 }
 
+/**
+ * Creates `file` holding `content` unless it exists. Linking a finished temporary
+ * file makes the content appear whole: with a plain exclusive create, a racer could
+ * read the file empty and judge it garbage.
+ */
 async function createExclusive(file: string, content: string): Promise<boolean> {
   const temporary = temporaryPathFor(file);
   await writeFile(temporary, content, { flag: 'wx' });

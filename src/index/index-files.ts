@@ -285,7 +285,7 @@ function removeUnlessCurrent(dir: string, names: readonly string[]): void {
 }
 
 /** Writes every file of a generation, or none: on the first failure the ones already written are removed. */
-export async function writeGenerationFiles<K extends string>(
+async function writeGenerationFiles<K extends string>(
   dir: string,
   files: Readonly<Partial<Record<K, GenerationFile>>>,
 ): Promise<Result<Partial<Record<K, ManifestFile>>, CitebotError>> {
@@ -303,7 +303,7 @@ export async function writeGenerationFiles<K extends string>(
 }
 
 /** The one-line error for a failed index write. */
-export function writeError(dir: string, file: string, failure: WriteFailure): CitebotError {
+function writeError(dir: string, file: string, failure: WriteFailure): CitebotError {
   if (failure.kind === 'full') return citebotError('INDEX_DISK_FULL', { dir, file });
   if (failure.kind === 'read-only') return citebotError('INDEX_READ_ONLY', { dir, reason: failure.reason });
   return citebotError('INDEX_WRITE_FAILED', { dir, file, reason: failure.reason });

@@ -26,7 +26,7 @@ export function temporaryPathFor(file: string): string {
 }
 
 /** Flushes a finished temporary file, renames it into place and makes the rename durable. */
-export async function commitFile(temporary: string, file: string): Promise<void> {
+async function commitFile(temporary: string, file: string): Promise<void> {
   await syncPath(temporary, 'r+');
   await rename(temporary, file);
   await syncPath(path.dirname(file), 'r');

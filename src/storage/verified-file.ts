@@ -110,7 +110,7 @@ export async function digestFile(file: string, check?: ContentCheck): Promise<Fi
   return { bytes, sha256: hash.digest('hex') };
 }
 
-export function digestOf(bytes: Uint8Array): FileDigest {
+function digestOf(bytes: Uint8Array): FileDigest {
   return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 

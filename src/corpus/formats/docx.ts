@@ -6,7 +6,7 @@ import { StoredTextBuilder } from '../stored-text.js';
 import { xmlElements } from './xml-fields.js';
 import { readZipEntries, type ZipLimits, type ZipProblem } from './zip-entries.js';
 
-export type DocxProblem = ZipProblem | { readonly kind: 'not-docx' };
+type DocxProblem = ZipProblem | { readonly kind: 'not-docx' };
 
 /** Word's built-in quotation styles, read as block quotes; the title paragraph names the document. */
 const STYLE_MAP = [

@@ -6,7 +6,7 @@ import { collapseWhitespace, StoredTextBuilder } from '../stored-text.js';
 import { xmlElements } from './xml-fields.js';
 import { readZipEntries, type ZipLimits, type ZipProblem } from './zip-entries.js';
 
-export type EpubProblem = ZipProblem | { readonly kind: 'not-epub'; readonly reason: string };
+type EpubProblem = ZipProblem | { readonly kind: 'not-epub'; readonly reason: string };
 
 const CHAPTER_TYPES = new Set(['application/xhtml+xml', 'text/html']);
 

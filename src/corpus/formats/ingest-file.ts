@@ -14,7 +14,7 @@ const FORMAT_NAMES: Readonly<Record<BinaryFormat, string>> = { pdf: 'PDF', docx:
 /** An archive may hold this many entries; EPUBs of long books have a few thousand. */
 const MAX_ZIP_ENTRIES = 20_000;
 /** Unpacked, an archive may be this many times the document size limit (XML is verbose, and compresses ~10:1), up to the longest string Node can make of it. */
-export const EXPANSION_FACTOR = 10;
+const EXPANSION_FACTOR = 10;
 
 export interface IngestOptions {
   readonly maxDocumentBytes: number;

@@ -8,7 +8,7 @@ import type { DocumentMetadata } from '../document.js';
 import { readFrontMatter } from '../front-matter.js';
 
 /** `essay.pdf` is described by `essay.meta.yaml` beside it (title, authors, publication, date, source_url, retrieved). */
-export const SIDECAR_SUFFIX = '.meta.yaml';
+const SIDECAR_SUFFIX = '.meta.yaml';
 const MAX_SIDECAR_BYTES = 64 * 1024;
 
 /** A sidecar as read: its text (written back as is when the document is copied) and the fields citebot uses. */
