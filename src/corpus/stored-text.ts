@@ -1,5 +1,5 @@
 import { looksLikeAttribution } from './attribution.js';
-import type { PageRange, Paragraph, Span } from './document.js';
+import type { DocumentMetadata, PageRange, Paragraph, Span } from './document.js';
 
 /**
  * heading: gives the section of the paragraphs below it; paragraph: counted and quoted;
@@ -58,6 +58,12 @@ export class StoredTextBuilder {
 
   firstHeading(): string | undefined {
     return this.blocks.find((block) => block.kind === 'heading')?.content;
+  }
+
+  /** The stored text, paragraphs and metadata of a document titled by its metadata or else by its first heading. */
+  finish(metadata: DocumentMetadata): { text: string; paragraphs: Paragraph[]; metadata: DocumentMetadata } {
+    const title = metadata.title ?? this.firstHeading();
+    return { ...this.build(title), metadata: title ? { ...metadata, title } : metadata };
   }
 
   /** The stored text and its paragraphs; a first heading equal to the title names the document, not a section. */

@@ -44,8 +44,7 @@ export async function parseDocx(bytes: Uint8Array, limits: ZipLimits): Promise<R
   const builder = new StoredTextBuilder();
   collectHtmlBlocks(html, builder);
   const metadata = coreProperties(entries.value.get('docProps/core.xml')?.toString('utf8'));
-  const title = metadata.title ?? builder.firstHeading();
-  return ok({ ...builder.build(title), metadata: title ? { ...metadata, title } : metadata });
+  return ok(builder.finish(metadata));
 }
 
 /** docProps/core.xml: dc:title and dc:creator (people separated by ";"). Its dates are the file's, not the work's. */

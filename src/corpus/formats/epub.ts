@@ -47,8 +47,7 @@ export async function parseEpub(bytes: Uint8Array, limits: ZipLimits): Promise<R
     const heading = collapseWhitespace(titleText);
     if (!builder.hasHeadingSince(start) && heading && heading !== metadata.title) builder.insertHeading(start, heading);
   }
-  const title = metadata.title ?? builder.firstHeading();
-  return ok({ ...builder.build(title), metadata: title ? { ...metadata, title } : metadata });
+  return ok(builder.finish(metadata));
 }
 
 /** An href of the package document as an archive path, or undefined when it climbs out of the archive. */

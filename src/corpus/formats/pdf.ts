@@ -86,8 +86,7 @@ async function layOut(pages: readonly PdfPage[], pdfLabels: string[] | null, inf
   const builder = new StoredTextBuilder();
   for (const block of paragraphBlocks(ordered, labels, isWord)) builder.add(block.text, block.kind, block.pages);
   const metadata = pdfMetadata(info);
-  const title = metadata.title ?? builder.firstHeading();
-  return ok({ ...builder.build(title), metadata: title ? { ...metadata, title } : metadata });
+  return ok(builder.finish(metadata));
 }
 
 /** The document information dictionary: Title, Author (people separated by ";" or ","+"and"), nothing invented. */
