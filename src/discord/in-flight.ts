@@ -1,3 +1,5 @@
+import { within } from '../core/within.js';
+
 /**
  * Work the bot has accepted and not finished. On shutdown it stops taking new
  * work and waits for this to drain, so no member is left without an answer.
@@ -22,12 +24,7 @@ export class InFlight {
   /** Stops new work and waits up to `timeoutMs` for the rest; returns how many were still running. */
   async drain(timeoutMs: number): Promise<number> {
     this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
-    await Promise.race([Promise.allSettled([...this.running]), timeout]);
-    clearTimeout(timer);
+    await within(Promise.allSettled([...this.running]), timeoutMs);
     return this.running.size;
   }
 }

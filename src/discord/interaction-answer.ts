@@ -8,6 +8,7 @@ import { servesChannel, settingsFor } from './guild-settings.js';
 import { memberNotice, refusalNotice } from './member-words.js';
 import { channelNotice, dmRefusal } from './notices.js';
 import { answerMessage } from './render/answer-message.js';
+import { within } from '../core/within.js';
 
 /**
  * Answers quicker than this are sent directly; slower ones are deferred first,
@@ -69,12 +70,7 @@ async function answerOrDefer<T>(answer: Promise<T>, defer: () => Promise<void>, 
     await defer();
     return answer;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), patienceMs);
-  });
-  const first = await Promise.race([answer, late]);
-  clearTimeout(timer);
+  const first = await within(answer, patienceMs);
   if (first !== 'late') return first;
   await defer();
   return answer;

@@ -4,6 +4,7 @@ import { Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../core/logger.js';
 import { restClient } from './rest-client.js';
+import { within } from '../core/within.js';
 
 /** Each shard is a whole citebot (src/main.ts) in a child process, which needs the TypeScript loader too. */
 const SHARD_ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -55,12 +56,7 @@ async function stopShards(manager: ShardingManager, timeoutMs: number, signalSha
   const children = [...manager.shards.values()].flatMap((shard) => (shard.process && shard.process.exitCode === null ? [shard.process] : []));
   const exited = children.map((child) => new Promise<void>((resolve) => child.once('exit', () => resolve())));
   if (signalShards) for (const child of children) child.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), timeoutMs);
-  });
-  if ((await Promise.race([Promise.all(exited), late])) === 'late') for (const child of children) killIfRunning(child);
-  clearTimeout(timer);
+  if ((await within(Promise.all(exited), timeoutMs)) === 'late') for (const child of children) killIfRunning(child);
 }
 
 function killIfRunning(child: ChildProcess): void {
