@@ -28,6 +28,8 @@ export const vote: AnswerButtonHandler = async (interaction, context, id, cached
   }
   if (!onPrivateMessage(interaction)) return respond(interaction, voteCard(id.answerId, id.argument, choice), 'private');
   const isCard = interaction.message.embeds.length === 0;
-  const view = answerView(id.answerId, cached, id.argument, { isPrivate: true, viewerId: userId });
-  await updateMessage(interaction, isCard ? voteCard(id.answerId, id.argument, choice) : answerMessage(view));
+  await updateMessage(
+    interaction,
+    isCard ? voteCard(id.answerId, id.argument, choice) : answerMessage(answerView(id.answerId, cached, id.argument, { isPrivate: true, viewerId: userId })),
+  );
 };
